@@ -1,0 +1,20 @@
+package io.realtime.security.websocket;
+
+import java.util.Set;
+
+import io.realtime.protocol.error.ErrorCode;
+
+/** Outcome of authenticating one WebSocket handshake. */
+public sealed interface AuthResult {
+
+    /** @param userId from the {@code user_id} claim, else {@code sub}, else {@code upn} */
+    record Authenticated(String userId, Set<String> groups) implements AuthResult {
+    }
+
+    /**
+     * @param code {@link ErrorCode#AUTH_REQUIRED} when no token was sent, else {@link ErrorCode#AUTH_FAILED}
+     * @param reason why, for logs and close reasons; never contains the token
+     */
+    record Rejected(ErrorCode code, String reason) implements AuthResult {
+    }
+}

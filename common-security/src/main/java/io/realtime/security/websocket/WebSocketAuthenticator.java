@@ -1,0 +1,78 @@
+package io.realtime.security.websocket;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.HandshakeRequest;
+import io.realtime.protocol.error.ErrorCode;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * The one WebSocket authentication every JWT-protected service uses. Signature, expiry and issuer are verified by
+ * smallrye-jwt against {@code mp.jwt.verify.*}; unsigned ({@code alg: none}) tokens never verify.
+ * The handshake is accepted either way, so that the endpoint can send its protocol's error frame before closing.
+ */
+@ApplicationScoped
+public class WebSocketAuthenticator {
+
+    private final JWTParser parser;
+
+    public WebSocketAuthenticator(JWTParser parser) {
+        this.parser = parser;
+    }
+
+    public AuthResult authenticate(HandshakeRequest request) {
+        Optional<String> token = HandshakeTokens.extract(request);
+        if (token.isEmpty()) {
+            return reject(request, ErrorCode.AUTH_REQUIRED, "No token provided");
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token.get());
+        } catch (ParseException e) {
+            return reject(request, ErrorCode.AUTH_FAILED, "Invalid or expired token");
+        }
+        Optional<String> userId = userId(jwt);
+        if (userId.isEmpty()) {
+            return reject(request, ErrorCode.AUTH_FAILED, "Token has no user id");
+        }
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        return new AuthResult.Authenticated(userId.get(), groups);
+    }
+
+    static Optional<String> userId(JsonWebToken jwt) {
+        for (String claim : new String[] { "user_id", "sub", "upn" }) {
+            Object value = jwt.getClaim(claim);
+            String text = claimText(value);
+            if (text != null && !text.isBlank()) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String claimText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof jakarta.json.JsonNumber number) {
+            return number.isIntegral() ? number.bigIntegerValue().toString() : number.toString();
+        }
+        return value.toString();
+    }
+
+    private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {
+        // the path only: the query string may carry the token
+        Log.infof("WebSocket handshake on %s rejected: %s", request.path(), reason);
+        return new AuthResult.Rejected(code, reason);
+    }
+}

@@ -1,0 +1,178 @@
+package io.realtime.security.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.infra.token.DevTokens;
+
+@QuarkusTest
+class WebSocketAuthenticatorTest {
+
+    @TestHTTPResource("/probe")
+    URI probe;
+
+    @Test
+    void validTokenInQueryIsAcceptedWithUserIdClaim() throws Exception {
+        Session session = connect("?token=" + encode(DevTokens.forUser("123").groups("instructor").sign()), null);
+        assertThat(session.nextFrame()).isEqualTo("{\"type\":\"authenticated\",\"user_id\":\"123\",\"groups\":1}");
+        assertThat(session.closed).isNotDone();
+        session.socket.abort();
+    }
+
+    @Test
+    void validTokenInBearerSubprotocolIsAccepted() throws Exception {
+        Session session = connect("", DevTokens.token("alice"));
+        assertThat(session.nextFrame()).contains("\"user_id\":\"alice\"");
+        assertThat(session.socket.getSubprotocol()).isEqualTo(HandshakeTokens.BEARER_SUBPROTOCOL);
+        session.socket.abort();
+    }
+
+    @Test
+    void userIdFallsBackToSubject() throws Exception {
+        Session session = connect("?token=" + DevTokens.forUser("bob").withoutClaim("user_id").sign(), null);
+        assertThat(session.nextFrame()).contains("\"user_id\":\"bob\"");
+        session.socket.abort();
+    }
+
+    @Test
+    void missingTokenIsAuthRequiredThenClose4001() throws Exception {
+        assertRejected(connect("", null), "AUTH_REQUIRED");
+        assertRejected(connect("?token=", null), "AUTH_REQUIRED");
+    }
+
+    @Test
+    void expiredTokenIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").expiredFor(Duration.ofMinutes(10)).sign(), null),
+                "AUTH_FAILED");
+    }
+
+    @Test
+    void wrongSignatureIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").signedWithForeignKey().sign(), null),
+                "AUTH_FAILED");
+    }
+
+    @Test
+    void wrongIssuerIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").issuer("https://evil.example").sign(), null),
+                "AUTH_FAILED");
+    }
+
+    @Test
+    void algNoneIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").unsigned().sign(), null), "AUTH_FAILED");
+    }
+
+    @Test
+    void garbageTokenIsRejected() throws Exception {
+        assertRejected(connect("?token=not.a.jwt", null), "AUTH_FAILED");
+    }
+
+    @Test
+    void tokensNeverReachTheLog() throws Exception {
+        List<String> tokens = List.of(
+                DevTokens.token("4242"),
+                DevTokens.forUser("4243").expiredFor(Duration.ofMinutes(10)).sign(),
+                DevTokens.forUser("4244").signedWithForeignKey().sign(),
+                DevTokens.forUser("4245").issuer("https://evil.example").sign(),
+                DevTokens.forUser("4246").unsigned().sign());
+        for (String token : tokens) {
+            Session session = connect("?token=" + token, null);
+            session.nextFrame();
+            session.socket.abort();
+        }
+        Path log = Path.of("target/quarkus-test.log");
+        String text = awaitLogContaining(log, "rejected: Invalid or expired token");
+        assertThat(text).contains("/probe");
+        for (String token : tokens) {
+            assertThat(text).doesNotContain(token);
+            for (String part : token.split("\\.")) {
+                if (part.length() > 20) {
+                    assertThat(text).doesNotContain(part);
+                }
+            }
+        }
+    }
+
+    private static String awaitLogContaining(Path log, String expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains(expected)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(text).contains(expected);
+        return text;
+    }
+
+    private void assertRejected(Session session, String code) throws Exception {
+        assertThat(session.nextFrame()).isEqualTo("{\"type\":\"error\",\"code\":\"" + code + "\"}");
+        assertThat(session.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4001);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Session connect(String query, String bearer) throws Exception {
+        Session session = new Session();
+        URI uri = URI.create(probe.toString().replaceFirst("^http", "ws") + query);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (bearer != null) {
+            builder.subprotocols(HandshakeTokens.BEARER_SUBPROTOCOL, bearer);
+        }
+        session.socket = builder.buildAsync(uri, session).get(10, TimeUnit.SECONDS);
+        return session;
+    }
+
+    static final class Session implements WebSocket.Listener {
+        final java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final List<String> partial = new ArrayList<>();
+        WebSocket socket;
+
+        String nextFrame() throws InterruptedException {
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return frame;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.add(data.toString());
+            if (last) {
+                frames.add(String.join("", partial));
+                partial.clear();
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+    }
+}
