@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.infra.test.TestSocket;
 import io.realtime.infra.token.DevTokens;
 
 @QuarkusTest
@@ -31,25 +27,25 @@ class WebSocketAuthenticatorTest {
 
     @Test
     void validTokenInQueryIsAcceptedWithUserIdClaim() throws Exception {
-        Session session = connect("?token=" + encode(DevTokens.forUser("123").groups("instructor").sign()), null);
-        assertThat(session.nextFrame()).isEqualTo("{\"type\":\"authenticated\",\"user_id\":\"123\",\"groups\":1}");
-        assertThat(session.closed).isNotDone();
-        session.socket.abort();
+        TestSocket session = connect("?token=" + encode(DevTokens.forUser("123").groups("instructor").sign()), null);
+        assertThat(session.next()).isEqualTo("{\"type\":\"authenticated\",\"user_id\":\"123\",\"groups\":1}");
+        assertThat(session.isClosed()).isFalse();
+        session.close();
     }
 
     @Test
     void validTokenInBearerSubprotocolIsAccepted() throws Exception {
-        Session session = connect("", DevTokens.token("alice"));
-        assertThat(session.nextFrame()).contains("\"user_id\":\"alice\"");
-        assertThat(session.socket.getSubprotocol()).isEqualTo(HandshakeTokens.BEARER_SUBPROTOCOL);
-        session.socket.abort();
+        TestSocket session = connect("", DevTokens.token("alice"));
+        assertThat(session.next()).contains("\"user_id\":\"alice\"");
+        assertThat(session.subprotocol()).isEqualTo(HandshakeTokens.BEARER_SUBPROTOCOL);
+        session.close();
     }
 
     @Test
     void userIdFallsBackToSubject() throws Exception {
-        Session session = connect("?token=" + DevTokens.forUser("bob").withoutClaim("user_id").sign(), null);
-        assertThat(session.nextFrame()).contains("\"user_id\":\"bob\"");
-        session.socket.abort();
+        TestSocket session = connect("?token=" + DevTokens.forUser("bob").withoutClaim("user_id").sign(), null);
+        assertThat(session.next()).contains("\"user_id\":\"bob\"");
+        session.close();
     }
 
     @Test
@@ -95,9 +91,9 @@ class WebSocketAuthenticatorTest {
                 DevTokens.forUser("4245").issuer("https://evil.example").sign(),
                 DevTokens.forUser("4246").unsigned().sign());
         for (String token : tokens) {
-            Session session = connect("?token=" + token, null);
-            session.nextFrame();
-            session.socket.abort();
+            TestSocket session = connect("?token=" + token, null);
+            session.next();
+            session.close();
         }
         Path log = Path.of("target/quarkus-test.log");
         String text = awaitLogContaining(log, "rejected: Invalid or expired token");
@@ -126,53 +122,18 @@ class WebSocketAuthenticatorTest {
         return text;
     }
 
-    private void assertRejected(Session session, String code) throws Exception {
-        assertThat(session.nextFrame()).isEqualTo("{\"type\":\"error\",\"code\":\"" + code + "\"}");
-        assertThat(session.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4001);
+    private static void assertRejected(TestSocket socket, String code) {
+        assertThat(socket.next()).isEqualTo("{\"type\":\"error\",\"code\":\"" + code + "\"}");
+        assertThat(socket.awaitClose().code()).isEqualTo(4001);
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private Session connect(String query, String bearer) throws Exception {
-        Session session = new Session();
+    private TestSocket connect(String query, String bearer) {
         URI uri = URI.create(probe.toString().replaceFirst("^http", "ws") + query);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (bearer != null) {
-            builder.subprotocols(HandshakeTokens.BEARER_SUBPROTOCOL, bearer);
-        }
-        session.socket = builder.buildAsync(uri, session).get(10, TimeUnit.SECONDS);
-        return session;
-    }
-
-    static final class Session implements WebSocket.Listener {
-        final java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final List<String> partial = new ArrayList<>();
-        WebSocket socket;
-
-        String nextFrame() throws InterruptedException {
-            String frame = frames.poll(10, TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within 10 s").isNotNull();
-            return frame;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.add(data.toString());
-            if (last) {
-                frames.add(String.join("", partial));
-                partial.clear();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
+        return bearer == null ? TestSocket.connect(uri)
+                : TestSocket.connect(uri, HandshakeTokens.BEARER_SUBPROTOCOL, bearer);
     }
 }
