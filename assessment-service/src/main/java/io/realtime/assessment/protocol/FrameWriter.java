@@ -2,12 +2,12 @@ package io.realtime.assessment.protocol;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.realtime.protocol.codec.FrameEncoder;
 import io.realtime.protocol.wire.DataEnvelope;
 
-/** Serialises server messages into the guide's envelope. */
+/** Serialises server messages into the guide's {@code {"type", "data"}} envelope. */
 @ApplicationScoped
 public class FrameWriter {
 
@@ -18,10 +18,6 @@ public class FrameWriter {
     }
 
     public String write(ServerMessage message) {
-        try {
-            return mapper.writeValueAsString(DataEnvelope.of(message.type(), message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + message.type(), e);
-        }
+        return FrameEncoder.encode(mapper, DataEnvelope.of(message.type(), message));
     }
 }

@@ -2,9 +2,11 @@ package io.realtime.messaging.protocol;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.realtime.protocol.codec.FrameEncoder;
+
+/** Serialises server events as the guide's flat objects. */
 @ApplicationScoped
 public class EventWriter {
 
@@ -15,10 +17,6 @@ public class EventWriter {
     }
 
     public String write(ServerEvent event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + event.type(), e);
-        }
+        return FrameEncoder.encode(mapper, event);
     }
 }
