@@ -5,9 +5,9 @@ CREATE TABLE assessment_test (
     description                 TEXT,
     skills                      TEXT[]      NOT NULL DEFAULT '{}',
     total_questions             INT         NOT NULL CHECK (total_questions > 0),
-    min_difficulty              SMALLINT    NOT NULL DEFAULT 1 CHECK (min_difficulty BETWEEN 1 AND 5),
-    max_difficulty              SMALLINT    NOT NULL DEFAULT 5 CHECK (max_difficulty BETWEEN 1 AND 5),
-    initial_difficulty          SMALLINT    NOT NULL DEFAULT 2 CHECK (initial_difficulty BETWEEN 1 AND 5),
+    min_difficulty              SMALLINT    NOT NULL DEFAULT 1 CHECK (min_difficulty BETWEEN 1 AND 3),
+    max_difficulty              SMALLINT    NOT NULL DEFAULT 3 CHECK (max_difficulty BETWEEN 1 AND 3),
+    initial_difficulty          SMALLINT    NOT NULL DEFAULT 2 CHECK (initial_difficulty BETWEEN 1 AND 3),
     time_limit_minutes          INT         NOT NULL CHECK (time_limit_minutes > 0),
     question_time_limit_seconds INT         NOT NULL DEFAULT 120 CHECK (question_time_limit_seconds > 0),
     open_to_all                 BOOLEAN     NOT NULL DEFAULT FALSE,
@@ -34,7 +34,7 @@ CREATE TABLE bank_question (
     option_c       TEXT     NOT NULL,
     option_d       TEXT     NOT NULL,
     correct_option CHAR(1)  NOT NULL CHECK (correct_option IN ('A', 'B', 'C', 'D')),
-    difficulty     SMALLINT NOT NULL CHECK (difficulty BETWEEN 1 AND 5),
+    difficulty     SMALLINT NOT NULL CHECK (difficulty BETWEEN 1 AND 3),
     skill          TEXT     NOT NULL
 );
 CREATE INDEX bank_question_by_test ON bank_question (test_id, difficulty);

@@ -5,44 +5,116 @@ import java.time.Instant;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.realtime.assessment.connection.service.ConnectionRegistry;
+import io.realtime.assessment.connection.service.QuizConversation;
+import io.realtime.assessment.connection.service.QuizSession;
+import io.realtime.assessment.connection.service.Replies;
+import io.realtime.assessment.connection.service.TakeoverMessaging;
+import io.realtime.assessment.protocol.ClientMessageDecoder;
 import io.realtime.assessment.protocol.CloseCodes;
 import io.realtime.assessment.protocol.FrameWriter;
 import io.realtime.assessment.protocol.ServerMessage;
+import io.realtime.assessment.quiz.service.AssessmentException;
+import io.realtime.assessment.quiz.service.AssessmentService;
+import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.AuthResult;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
 
-/** {@code ws://HOST/ws/assessment/{test_id}?token=JWT}: authenticates, then confirms with {@code auth_success}. */
+/**
+ * {@code ws://HOST/ws/assessment/{test_id}?token=JWT}. Opening: authentication, access to the test, then the
+ * single-connection rule, then {@code auth_success}. Messages are decoded here and answered by
+ * {@link QuizConversation}; messages of one connection are handled one at a time, in order.
+ */
 @WebSocket(path = "/ws/assessment/{test_id}")
 public class AssessmentSocket {
 
     private final WebSocketAuthenticator authenticator;
+    private final AssessmentService assessments;
+    private final ConnectionRegistry registry;
+    private final TakeoverMessaging takeovers;
+    private final ClientMessageDecoder decoder;
+    private final QuizConversation conversation;
     private final FrameWriter frames;
     private final Clock clock;
 
-    public AssessmentSocket(WebSocketAuthenticator authenticator, FrameWriter frames) {
+    public AssessmentSocket(WebSocketAuthenticator authenticator, AssessmentService assessments,
+            ConnectionRegistry registry, TakeoverMessaging takeovers, ClientMessageDecoder decoder,
+            QuizConversation conversation, FrameWriter frames, Clock clock) {
         this.authenticator = authenticator;
+        this.assessments = assessments;
+        this.registry = registry;
+        this.takeovers = takeovers;
+        this.decoder = decoder;
+        this.conversation = conversation;
         this.frames = frames;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        AuthResult result = authenticator.authenticate(handshake);
-        if (result instanceof AuthResult.Authenticated user) {
-            Instant now = clock.instant();
-            return connection.sendText(frames.write(new ServerMessage.AuthSuccess(
-                    wireUserId(user.userId()), connectionId(user.userId(), now), WireTime.format(now))));
+        Replies replies = new Replies(connection, frames, clock);
+        AuthResult auth = authenticator.authenticate(handshake);
+        if (!(auth instanceof AuthResult.Authenticated user)) {
+            return refuse(replies, ErrorCode.AUTH_FAILED, ErrorCode.AUTH_FAILED.defaultMessage(),
+                    CloseCodes.AUTH_FAILED);
         }
-        String error = ErrorCode.AUTH_FAILED.defaultMessage();
-        return connection.sendText(frames.write(new ServerMessage.Error(error, ErrorCode.AUTH_FAILED.name(),
-                WireTime.now(clock))))
-                .chain(() -> connection.close(new CloseReason(CloseCodes.AUTH_FAILED, error)));
+        long testId;
+        try {
+            testId = Long.parseLong(connection.pathParam("test_id"));
+        } catch (NumberFormatException e) {
+            return refuse(replies, ErrorCode.TEST_NOT_FOUND, "Test not found", CloseCodes.TEST_NOT_FOUND);
+        }
+        Instant openedAt = clock.instant();
+        return assessments.testFor(testId, user.userId())
+                .chain(test -> {
+                    connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test, openedAt));
+                    registry.register(user.userId(), connection, openedAt);
+                    return replies.send(new ServerMessage.AuthSuccess(wireUserId(user.userId()),
+                            connectionId(user.userId(), openedAt), WireTime.format(openedAt)))
+                            .call(() -> takeovers.announce(user.userId(), connection.id(), openedAt));
+                })
+                .onFailure(AssessmentException.class).recoverWithUni(failure -> {
+                    AssessmentException refused = (AssessmentException) failure;
+                    int close = refused.code() == ErrorCode.ACCESS_DENIED ? CloseCodes.ACCESS_DENIED
+                            : CloseCodes.TEST_NOT_FOUND;
+                    return refuse(replies, refused.code(), refused.getMessage(), close);
+                });
+    }
+
+    @OnTextMessage
+    public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        QuizSession session = connection.userData().get(QuizSession.KEY);
+        if (session == null) {
+            return Uni.createFrom().voidItem(); // refused connection, closing
+        }
+        Replies replies = new Replies(connection, frames, clock);
+        DecodeResult<io.realtime.assessment.protocol.ClientMessage> decoded = decoder.decode(text);
+        if (decoded instanceof DecodeResult.Failure<io.realtime.assessment.protocol.ClientMessage> failure) {
+            return replies.error(failure.error().code(), failure.error().message());
+        }
+        return conversation.handle(session,
+                ((DecodeResult.Success<io.realtime.assessment.protocol.ClientMessage>) decoded).message(), replies);
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        QuizSession session = connection.userData().get(QuizSession.KEY);
+        if (session != null) {
+            registry.unregister(session.userId(), connection);
+        }
+    }
+
+    private static Uni<Void> refuse(Replies replies, ErrorCode code, String text, int closeCode) {
+        return replies.error(code, text)
+                .chain(() -> replies.connection().close(new CloseReason(closeCode, text)));
     }
 
     /** The guide shows {@code "user_id": 123}: numeric ids travel as numbers. */

@@ -1,0 +1,51 @@
+package io.realtime.assessment.connection.service;
+
+import java.time.Instant;
+
+import io.quarkus.websockets.next.UserData;
+import io.realtime.assessment.quiz.domain.AssessmentTest;
+
+/** What one authenticated connection knows: who, which test, and the attempt once started or recovered. */
+public final class QuizSession {
+
+    public static final UserData.TypedKey<QuizSession> KEY = new UserData.TypedKey<>("quiz-session");
+
+    private final String userId;
+    private final AssessmentTest test;
+    private final Instant openedAt;
+    private volatile Long attemptId;
+
+    public QuizSession(String userId, AssessmentTest test, Instant openedAt) {
+        this.userId = userId;
+        this.test = test;
+        this.openedAt = openedAt;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public AssessmentTest test() {
+        return test;
+    }
+
+    public long testId() {
+        return test.id;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Long attemptId() {
+        return attemptId;
+    }
+
+    public void attemptId(long id) {
+        this.attemptId = id;
+    }
+
+    public String threadId() {
+        return attemptId == null ? null : attemptId.toString();
+    }
+}

@@ -1,0 +1,167 @@
+package io.realtime.assessment.instructor.service;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.realtime.assessment.instructor.domain.InstructorApi;
+import io.realtime.assessment.quiz.domain.AnswerOption;
+import io.realtime.assessment.quiz.domain.AssessmentTest;
+import io.realtime.assessment.quiz.domain.BankQuestion;
+import io.realtime.assessment.quiz.domain.Difficulty;
+import io.realtime.assessment.quiz.domain.TestAccess;
+import io.realtime.assessment.quiz.repository.AssessmentTestRepository;
+import io.realtime.assessment.quiz.repository.AttemptRepository;
+import io.realtime.assessment.quiz.repository.BankQuestionRepository;
+import io.realtime.protocol.wire.WireTime;
+import io.smallrye.mutiny.Uni;
+
+/** What instructors do: define tests, fill their question banks, grant access, read results. */
+@ApplicationScoped
+public class InstructorService {
+
+    private final AssessmentTestRepository tests;
+    private final BankQuestionRepository bank;
+    private final AttemptRepository attempts;
+
+    public InstructorService(AssessmentTestRepository tests, BankQuestionRepository bank, AttemptRepository attempts) {
+        this.tests = tests;
+        this.bank = bank;
+        this.attempts = attempts;
+    }
+
+    @WithTransaction
+    public Uni<InstructorApi.TestView> create(InstructorApi.NewTest request, String instructor) {
+        AssessmentTest test = new AssessmentTest();
+        test.name = require(request.name(), "name");
+        test.description = request.description();
+        test.skills = request.skills() == null ? new String[0] : request.skills().toArray(String[]::new);
+        test.totalQuestions = positive(request.totalQuestions(), "total_questions", 200);
+        test.timeLimitMinutes = positive(request.timeLimitMinutes(), "time_limit_minutes", 24 * 60);
+        test.questionTimeLimitSeconds = request.questionTimeLimitSeconds() == null ? 120
+                : positive(request.questionTimeLimitSeconds(), "question_time_limit_seconds", 3600);
+        test.minDifficulty = (short) difficulty(request.minDifficulty(), Difficulty.EASY).level();
+        test.maxDifficulty = (short) difficulty(request.maxDifficulty(), Difficulty.HARD).level();
+        test.initialDifficulty = (short) test.clampDifficulty(difficulty(request.initialDifficulty(),
+                Difficulty.MEDIUM).level());
+        if (test.minDifficulty > test.maxDifficulty) {
+            throw new InvalidRequestException("min_difficulty is harder than max_difficulty");
+        }
+        test.openToAll = Boolean.TRUE.equals(request.openToAll());
+        test.createdBy = instructor;
+        return tests.persist(test).map(InstructorService::view);
+    }
+
+    @WithSession
+    public Uni<List<InstructorApi.TestView>> list() {
+        return tests.listAll().map(all -> all.stream().map(InstructorService::view).toList());
+    }
+
+    @WithTransaction
+    public Uni<InstructorApi.BankQuestionView> addQuestion(long testId, InstructorApi.NewBankQuestion request) {
+        return existing(testId).chain(test -> {
+            BankQuestion question = new BankQuestion();
+            question.testId = test.id;
+            question.text = require(request.text(), "text");
+            Map<String, String> options = request.options() == null ? Map.of() : request.options();
+            question.optionA = require(options.get("A"), "options.A");
+            question.optionB = require(options.get("B"), "options.B");
+            question.optionC = require(options.get("C"), "options.C");
+            question.optionD = require(options.get("D"), "options.D");
+            question.correctOption = AnswerOption.parse(request.correctOption())
+                    .orElseThrow(() -> new InvalidRequestException("correct_option must be one of A, B, C, D"))
+                    .name();
+            question.difficulty = (short) difficulty(request.difficulty(), Difficulty.MEDIUM).level();
+            question.skill = request.skill() == null || request.skill().isBlank() ? test.skillFor(0)
+                    : request.skill();
+            return bank.persist(question).map(InstructorService::view);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> grant(long testId, String userId, String instructor) {
+        String user = require(userId, "user_id");
+        return existing(testId).chain(test -> tests.getSession()
+                .chain(session -> session.find(TestAccess.class, new TestAccess.Key(testId, user))
+                        .chain(found -> {
+                            if (found != null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            TestAccess access = new TestAccess();
+                            access.id = new TestAccess.Key(testId, user);
+                            access.grantedBy = instructor;
+                            return session.persist(access);
+                        })));
+    }
+
+    @WithSession
+    public Uni<List<InstructorApi.AttemptView>> attempts(long testId) {
+        return existing(testId).chain(test -> attempts.listByTest(testId)).map(list -> list.stream()
+                .map(a -> new InstructorApi.AttemptView(a.id, a.userId, a.status.name(),
+                        a.finalScore == null ? null : a.finalScore.doubleValue(), a.correctAnswers,
+                        a.answeredQuestions, WireTime.format(a.startedAt),
+                        a.endedAt == null ? null : WireTime.format(a.endedAt)))
+                .toList());
+    }
+
+    private Uni<AssessmentTest> existing(long testId) {
+        return tests.findById(testId).onItem().ifNull().failWith(() -> new TestNotFoundException(testId));
+    }
+
+    private static InstructorApi.TestView view(AssessmentTest test) {
+        return new InstructorApi.TestView(test.id, test.name, test.description, Arrays.asList(test.skills),
+                test.totalQuestions, Difficulty.ofLevel(test.minDifficulty).wireName(),
+                Difficulty.ofLevel(test.maxDifficulty).wireName(),
+                Difficulty.ofLevel(test.initialDifficulty).wireName(), test.timeLimitMinutes,
+                test.questionTimeLimitSeconds, test.openToAll, test.createdBy);
+    }
+
+    private static InstructorApi.BankQuestionView view(BankQuestion question) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("A", question.optionA);
+        options.put("B", question.optionB);
+        options.put("C", question.optionC);
+        options.put("D", question.optionD);
+        return new InstructorApi.BankQuestionView(question.id, question.text, options, question.correctOption,
+                Difficulty.ofLevel(question.difficulty).wireName(), question.skill);
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field + " is required");
+        }
+        return value.trim();
+    }
+
+    private static int positive(Integer value, String field, int max) {
+        if (value == null || value < 1 || value > max) {
+            throw new InvalidRequestException(field + " must be between 1 and " + max);
+        }
+        return value;
+    }
+
+    private static Difficulty difficulty(String value, Difficulty fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return Difficulty.ofWireName(value)
+                .orElseThrow(() -> new InvalidRequestException("difficulty must be easy, medium or hard"));
+    }
+
+    public static class InvalidRequestException extends RuntimeException {
+        public InvalidRequestException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static class TestNotFoundException extends RuntimeException {
+        public TestNotFoundException(long testId) {
+            super("Test " + testId + " not found", null, false, false);
+        }
+    }
+}

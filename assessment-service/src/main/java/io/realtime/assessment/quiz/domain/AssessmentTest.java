@@ -1,0 +1,68 @@
+package io.realtime.assessment.quiz.domain;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A test: what is asked, how long it may take, and who may take it. */
+@Entity
+@Table(name = "assessment_test")
+public class AssessmentTest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] skills = new String[0];
+
+    @Column(name = "total_questions", nullable = false)
+    public int totalQuestions;
+
+    @Column(name = "min_difficulty", nullable = false)
+    public short minDifficulty = 1;
+
+    @Column(name = "max_difficulty", nullable = false)
+    public short maxDifficulty = 3;
+
+    @Column(name = "initial_difficulty", nullable = false)
+    public short initialDifficulty = 2;
+
+    @Column(name = "time_limit_minutes", nullable = false)
+    public int timeLimitMinutes;
+
+    @Column(name = "question_time_limit_seconds", nullable = false)
+    public int questionTimeLimitSeconds = 120;
+
+    @Column(name = "open_to_all", nullable = false)
+    public boolean openToAll;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    /** The skill for the n-th question (0-based): the test's skills in turn. */
+    public String skillFor(int position) {
+        return skills.length == 0 ? name : skills[position % skills.length];
+    }
+
+    public int clampDifficulty(int level) {
+        return Math.max(minDifficulty, Math.min(maxDifficulty, level));
+    }
+}

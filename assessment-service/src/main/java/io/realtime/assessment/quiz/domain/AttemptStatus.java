@@ -1,0 +1,5 @@
+package io.realtime.assessment.quiz.domain;
+
+public enum AttemptStatus {
+    IN_PROGRESS, COMPLETED, EXPIRED
+}

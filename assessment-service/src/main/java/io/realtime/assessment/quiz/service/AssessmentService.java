@@ -1,0 +1,288 @@
+package io.realtime.assessment.quiz.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.realtime.assessment.quiz.domain.AnswerOption;
+import io.realtime.assessment.quiz.domain.AssessmentTest;
+import io.realtime.assessment.quiz.domain.Attempt;
+import io.realtime.assessment.quiz.domain.AttemptQuestion;
+import io.realtime.assessment.quiz.domain.AttemptStatus;
+import io.realtime.assessment.quiz.domain.Difficulty;
+import io.realtime.assessment.quiz.messaging.AssessmentEvents;
+import io.realtime.assessment.quiz.repository.AssessmentTestRepository;
+import io.realtime.assessment.quiz.repository.AttemptQuestionRepository;
+import io.realtime.assessment.quiz.repository.AttemptRepository;
+import io.realtime.assessment.quiz.service.QuizViews.Answered;
+import io.realtime.assessment.quiz.service.QuizViews.Progress;
+import io.realtime.assessment.quiz.service.QuizViews.Recovered;
+import io.realtime.assessment.quiz.service.QuizViews.Result;
+import io.realtime.assessment.quiz.service.QuizViews.ShownQuestion;
+import io.realtime.assessment.quiz.service.QuizViews.StartOutcome;
+import io.realtime.assessment.quiz.service.QuizViews.Started;
+import io.realtime.protocol.error.ErrorCode;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The assessment state machine. All state lives in PostgreSQL; every answer is committed before it is acknowledged,
+ * and an attempt past its time limit is ended (score from the answers given) the moment anything touches it.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    private final AssessmentTestRepository tests;
+    private final AttemptRepository attempts;
+    private final AttemptQuestionRepository questions;
+    private final QuestionSupplier supplier;
+    private final AssessmentEvents events;
+    private final Clock clock;
+
+    public AssessmentService(AssessmentTestRepository tests, AttemptRepository attempts,
+            AttemptQuestionRepository questions, QuestionSupplier supplier, AssessmentEvents events, Clock clock) {
+        this.tests = tests;
+        this.attempts = attempts;
+        this.questions = questions;
+        this.supplier = supplier;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The test, if it exists and this user may take it; else TEST_NOT_FOUND or ACCESS_DENIED. */
+    public Uni<AssessmentTest> testFor(long testId, String userId) {
+        return Panache.withSession(() -> tests.findById(testId)
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
+                .call(test -> tests.mayTake(test, userId).invoke(allowed -> {
+                    if (!allowed) {
+                        throw new AssessmentException(ErrorCode.ACCESS_DENIED, "Access denied to this test");
+                    }
+                })));
+    }
+
+    /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first). */
+    public Uni<StartOutcome> start(long testId, String userId) {
+        return Panache.withTransaction(() -> tests.findById(testId)
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
+                .chain(test -> attempts.findInProgress(testId, userId).chain(current -> {
+                    Instant now = clock.instant();
+                    if (current != null && !current.isOverdue(now)) {
+                        return progressOf(current, test)
+                                .map(progress -> (Object) new Recovered(current.id, progress));
+                    }
+                    Result expired = null;
+                    if (current != null) {
+                        current.end(AttemptStatus.EXPIRED, test.totalQuestions, current.deadlineAt);
+                        expired = Result.of(current, test);
+                    }
+                    Result ended = expired;
+                    Attempt attempt = newAttempt(test, userId, now);
+                    return attempts.flush().chain(() -> attempts.persist(attempt))
+                            .map(saved -> (Object) new StartedWithExpiry(new Started(saved.id, test.id, test.name,
+                                    test.timeLimitMinutes, test.totalQuestions), ended));
+                })))
+                .chain(outcome -> {
+                    if (outcome instanceof StartedWithExpiry started) {
+                        Uni<Void> publish = started.expired() == null ? Uni.createFrom().voidItem()
+                                : events.attemptEnded(started.expired());
+                        return publish.map(ignored -> (StartOutcome) started.started());
+                    }
+                    return Uni.createFrom().item((StartOutcome) outcome);
+                });
+    }
+
+    private record StartedWithExpiry(Started started, Result expired) {
+    }
+
+    private Attempt newAttempt(AssessmentTest test, String userId, Instant now) {
+        Attempt attempt = new Attempt();
+        attempt.testId = test.id;
+        attempt.userId = userId;
+        attempt.status = AttemptStatus.IN_PROGRESS;
+        attempt.currentDifficulty = test.initialDifficulty;
+        attempt.startedAt = now;
+        attempt.deadlineAt = now.plus(Duration.ofMinutes(test.timeLimitMinutes));
+        return attempt;
+    }
+
+    /** The attempt in progress for this user and test, if any (for a connection that did not send a start). */
+    public Uni<Optional<Long>> attemptInProgress(long testId, String userId) {
+        return Panache.withSession(() -> attempts.findInProgress(testId, userId))
+                .map(attempt -> Optional.ofNullable(attempt).map(a -> a.id));
+    }
+
+    /** The current unanswered question again, or a new one; never more than the test's total. */
+    public Uni<ShownQuestion> currentOrNextQuestion(long attemptId) {
+        return withActiveAttempt(attemptId, false, (attempt, test) -> questions.findOpen(attemptId)
+                .chain(open -> {
+                    if (open != null) {
+                        return Uni.createFrom().item(new Pending(ShownQuestion.of(open), null, null, 0, null));
+                    }
+                    if (attempt.answeredQuestions >= test.totalQuestions) {
+                        return Uni.createFrom().failure(new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
+                                "All " + test.totalQuestions + " questions are answered; send complete_assessment"));
+                    }
+                    return questions.listForAttempt(attemptId).map(asked -> new Pending(null, test,
+                            Difficulty.ofLevel(attempt.currentDifficulty), asked.size(),
+                            asked.stream().map(q -> q.text).toList()));
+                }))
+                .chain(pending -> pending.shown() != null ? Uni.createFrom().item(pending.shown())
+                        : supplier.next(pending.test(), pending.position(), pending.difficulty(), pending.asked())
+                                .chain(supplied -> store(attemptId, pending, supplied)));
+    }
+
+    /** What to ask next, decided in one transaction; the question itself is produced outside it. */
+    private record Pending(ShownQuestion shown, AssessmentTest test, Difficulty difficulty, int position,
+            List<String> asked) {
+    }
+
+    private Uni<ShownQuestion> store(long attemptId, Pending pending, QuestionSupplier.Supplied supplied) {
+        return withActiveAttempt(attemptId, true, (attempt, test) -> questions.findOpen(attemptId).chain(open -> {
+            if (open != null) { // another connection of this user asked meanwhile: show the same question
+                return Uni.createFrom().item(ShownQuestion.of(open));
+            }
+            AttemptQuestion question = AttemptQuestion.of(attempt, pending.position(), supplied.content(),
+                    supplied.source(), test.questionTimeLimitSeconds, clock.instant());
+            return questions.persist(question).map(ShownQuestion::of);
+        }));
+    }
+
+    /** Checks, stores and scores an answer; the same question is never counted twice. */
+    public Uni<Answered> submitAnswer(long attemptId, String questionId, String selectedOption) {
+        Optional<AnswerOption> selected = AnswerOption.parse(selectedOption);
+        if (selected.isEmpty()) {
+            return Uni.createFrom().failure(new AssessmentException(ErrorCode.INVALID_ANSWER,
+                    "Invalid answer: selected_option must be one of A, B, C, D"));
+        }
+        Optional<Long> id = parseQuestionId(questionId);
+        if (id.isEmpty()) {
+            return Uni.createFrom().failure(new AssessmentException(ErrorCode.INVALID_ANSWER,
+                    "Invalid answer: unknown question_id"));
+        }
+        return withActiveAttempt(attemptId, true, (attempt, test) -> questions.findOpen(attemptId).chain(open -> {
+            if (open == null || !open.id.equals(id.get())) {
+                return Uni.createFrom().failure(new AssessmentException(ErrorCode.INVALID_ANSWER,
+                        "Invalid answer: " + questionId + " is not the current question"));
+            }
+            AnswerOption correct = AnswerOption.valueOf(open.correctOption);
+            boolean isCorrect = correct == selected.get();
+            open.selectedOption = selected.get().name();
+            open.isCorrect = isCorrect;
+            open.answeredAt = clock.instant();
+            attempt.answeredQuestions++;
+            if (isCorrect) {
+                attempt.correctAnswers++;
+            }
+            attempt.currentDifficulty = (short) test.clampDifficulty(attempt.currentDifficulty + (isCorrect ? 1 : -1));
+            return Uni.createFrom().item(new Answered(attemptId, open.wireId(), isCorrect, selected.get(), correct,
+                    new Progress(attempt.answeredQuestions, test.totalQuestions)));
+        }));
+    }
+
+    public Uni<Progress> progress(long attemptId) {
+        return Panache.withSession(() -> attempts.findById(attemptId)
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
+                        "No assessment in progress"))
+                .chain(attempt -> tests.findById(attempt.testId).chain(test -> progressOf(attempt, test))));
+    }
+
+    private Uni<Progress> progressOf(Attempt attempt, AssessmentTest test) {
+        return Uni.createFrom().item(new Progress(attempt.answeredQuestions, test.totalQuestions));
+    }
+
+    /** Ends the attempt and returns its result; completing an ended attempt returns the same result again. */
+    public Uni<Result> complete(long attemptId) {
+        return Panache.withTransaction(() -> attempts.findById(attemptId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
+                        "No assessment to complete"))
+                .chain(attempt -> tests.findById(attempt.testId).map(test -> {
+                    if (!attempt.inProgress()) {
+                        return new Ending(Result.of(attempt, test), false);
+                    }
+                    Instant now = clock.instant();
+                    boolean overdue = attempt.isOverdue(now);
+                    attempt.end(overdue ? AttemptStatus.EXPIRED : AttemptStatus.COMPLETED, test.totalQuestions,
+                            overdue ? attempt.deadlineAt : now);
+                    return new Ending(Result.of(attempt, test), true);
+                })))
+                .chain(ending -> ending.justEnded() ? events.attemptEnded(ending.result()).replaceWith(ending.result())
+                        : Uni.createFrom().item(ending.result()));
+    }
+
+    private record Ending(Result result, boolean justEnded) {
+    }
+
+    /** Ends every attempt past its time limit; returns how many. */
+    public Uni<Integer> expireOverdue(int batch) {
+        return Panache.withTransaction(() -> attempts.findOverdue(clock.instant(), batch)
+                .chain(overdue -> overdue.isEmpty() ? Uni.createFrom().item(List.<Result> of())
+                        : tests.list("id in ?1", overdue.stream().map(a -> a.testId).distinct().toList())
+                                .map(found -> overdue.stream().map(attempt -> {
+                                    AssessmentTest test = found.stream().filter(t -> t.id.equals(attempt.testId))
+                                            .findFirst().orElseThrow();
+                                    attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
+                                    return Result.of(attempt, test);
+                                }).toList())))
+                .call(results -> results.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(results.stream().map(events::attemptEnded).toList()).andCollectFailures())
+                .map(List::size);
+    }
+
+    /** The unanswered question on screen, for the chat assistant's context (never its answer). */
+    public Uni<Optional<ShownQuestion>> questionOnScreen(long attemptId) {
+        return Panache.withSession(() -> questions.findOpen(attemptId))
+                .map(open -> Optional.ofNullable(open).map(ShownQuestion::of));
+    }
+
+    /**
+     * Runs {@code work} on an attempt that is still in progress. An attempt past its deadline is ended (committed,
+     * then published) and the caller gets SESSION_EXPIRED.
+     */
+    private <T> Uni<T> withActiveAttempt(long attemptId, boolean lock,
+            BiFunction<Attempt, AssessmentTest, Uni<T>> work) {
+        return Panache.withTransaction(() -> (lock ? attempts.findById(attemptId, LockModeType.PESSIMISTIC_WRITE)
+                : attempts.findById(attemptId))
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
+                        "No assessment in progress; send start_assessment"))
+                .chain(attempt -> tests.findById(attempt.testId).chain(test -> {
+                    if (attempt.status == AttemptStatus.EXPIRED) {
+                        return Uni.createFrom().failure(expired());
+                    }
+                    if (attempt.status == AttemptStatus.COMPLETED) {
+                        return Uni.createFrom().failure(new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
+                                "Assessment already completed"));
+                    }
+                    if (attempt.isOverdue(clock.instant())) {
+                        attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
+                        return Uni.createFrom().item(new Guarded<T>(null, Result.of(attempt, test)));
+                    }
+                    return work.apply(attempt, test).map(value -> new Guarded<T>(value, null));
+                })))
+                .chain(guarded -> guarded.expired() == null ? Uni.createFrom().item(guarded.value())
+                        : events.attemptEnded(guarded.expired()).chain(() -> Uni.createFrom().failure(expired())));
+    }
+
+    private record Guarded<T>(T value, Result expired) {
+    }
+
+    private static AssessmentException expired() {
+        return new AssessmentException(ErrorCode.SESSION_EXPIRED, "Session expired: the time limit has passed");
+    }
+
+    static Optional<Long> parseQuestionId(String wireId) {
+        if (wireId == null || !wireId.startsWith(AttemptQuestion.WIRE_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(wireId.substring(AttemptQuestion.WIRE_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
