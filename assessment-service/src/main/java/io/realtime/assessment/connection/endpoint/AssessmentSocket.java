@@ -5,7 +5,9 @@ import java.time.Instant;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -15,6 +17,7 @@ import io.realtime.assessment.connection.service.QuizConversation;
 import io.realtime.assessment.connection.service.QuizSession;
 import io.realtime.assessment.connection.service.Replies;
 import io.realtime.assessment.connection.service.TakeoverMessaging;
+import io.realtime.assessment.protocol.ClientMessage;
 import io.realtime.assessment.protocol.ClientMessageDecoder;
 import io.realtime.assessment.protocol.CloseCodes;
 import io.realtime.assessment.protocol.FrameWriter;
@@ -96,12 +99,12 @@ public class AssessmentSocket {
             return Uni.createFrom().voidItem(); // refused connection, closing
         }
         Replies replies = new Replies(connection, frames, clock);
-        DecodeResult<io.realtime.assessment.protocol.ClientMessage> decoded = decoder.decode(text);
-        if (decoded instanceof DecodeResult.Failure<io.realtime.assessment.protocol.ClientMessage> failure) {
+        DecodeResult<ClientMessage> decoded = decoder.decode(text);
+        if (decoded instanceof DecodeResult.Failure<ClientMessage> failure) {
             return replies.error(failure.error().code(), failure.error().message());
         }
         return conversation.handle(session,
-                ((DecodeResult.Success<io.realtime.assessment.protocol.ClientMessage>) decoded).message(), replies);
+                ((DecodeResult.Success<ClientMessage>) decoded).message(), replies);
     }
 
     @OnClose
@@ -110,6 +113,23 @@ public class AssessmentSocket {
         if (session != null) {
             registry.unregister(session.userId(), connection);
         }
+    }
+
+    /** Frames over {@code quarkus.websockets-next.server.max-message-size} close with 1009, as RFC 6455 says. */
+    @OnError
+    public Uni<Void> onError(WebSocketConnection connection, Throwable error) {
+        if (isOversize(error)) {
+            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "Message too big"));
+        }
+        Log.errorf(error, "Unexpected error on connection %s", connection.id());
+        return connection.isClosed() ? Uni.createFrom().voidItem()
+                : new Replies(connection, frames, clock).error(ErrorCode.ASSESSMENT_FAILED,
+                        "Assessment failed: an internal error occurred");
+    }
+
+    private static boolean isOversize(Throwable error) {
+        return error instanceof IllegalStateException && error.getMessage() != null
+                && error.getMessage().contains("max message size");
     }
 
     private static Uni<Void> refuse(Replies replies, ErrorCode code, String text, int closeCode) {

@@ -118,6 +118,9 @@ public class QuizConversation {
     }
 
     private Uni<Void> replyToFailure(Throwable failure, Replies replies) {
+        if (replies.connection().isClosed()) {
+            return Uni.createFrom().voidItem(); // the client left; its state is already committed
+        }
         if (failure instanceof AssessmentException rule) {
             return replies.error(rule.code(), rule.getMessage());
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.assessment.support.QuizFixtures;
 import io.realtime.infra.test.TestSocket;
 import io.realtime.infra.token.DevTokens;
 
@@ -74,6 +75,7 @@ class AssessmentSocketAuthTest {
             assertThat(fieldNames(data)).containsExactlyInAnyOrder("error", "code", "timestamp");
             assertThat(data.get("error").asText()).contains("Authentication failed");
             assertThat(data.get("code").asText()).isEqualTo("AUTH_FAILED");
+            assertThat(frame.get("error").asText()).isEqualTo("Authentication failed"); // what the React hook reads
             assertThat(data.get("timestamp").asText()).matches(TIMESTAMP);
             TestSocket.Close close = socket.awaitClose();
             assertThat(close.code()).isEqualTo(4001);
@@ -82,7 +84,9 @@ class AssessmentSocketAuthTest {
     }
 
     private TestSocket open(String query) {
-        return TestSocket.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws/assessment/42" + query));
+        long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(1), 1);
+        return TestSocket.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "ws/assessment/" + testId
+                + query));
     }
 
     private static java.util.List<String> fieldNames(JsonNode node) {
