@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -25,31 +26,54 @@ public final class OpenAiFake {
 
     public static final String PATH = "/v1/chat/completions";
 
-    private static WireMockServer server;
+    /** The port is JVM-wide: Quarkus loads this class again after each restart (see EmbeddedInfra). */
+    private static final String PORT = "realtime.openai-fake.port";
+
+    private static WireMock client;
 
     private OpenAiFake() {
     }
 
-    public static synchronized WireMockServer server() {
-        if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "openai-fake-stop"));
+    /** The admin client of the one fake server in this JVM, started on first use. */
+    public static WireMock server() {
+        synchronized (System.class) {
+            if (client == null) {
+                String port = System.getProperty(PORT);
+                if (port == null) {
+                    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                            .bindAddress("127.0.0.1"));
+                    server.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "openai-fake-stop"));
+                    port = Integer.toString(server.port());
+                    System.setProperty(PORT, port);
+                }
+                client = new WireMock("127.0.0.1", Integer.parseInt(port));
+            }
+            return client;
         }
-        return server;
     }
 
     public static String baseUrl() {
-        return "http://127.0.0.1:" + server().port() + "/v1/";
+        server();
+        return "http://127.0.0.1:" + System.getProperty(PORT) + "/v1/";
     }
 
     public static void reset() {
-        server().resetAll();
+        server().resetMappings();
+        server().resetRequests();
+        server().resetScenarios();
     }
 
     /** Every non-streaming request answers with {@code content} (streaming stubs take precedence). */
     public static void answer(String content) {
-        server().stubFor(post(urlPathEqualTo(PATH)).atPriority(5).willReturn(json(completion(content))));
+        server().register(post(urlPathEqualTo(PATH)).atPriority(5).willReturn(json(completion(content))));
+    }
+
+    /** Non-streaming requests whose body contains {@code marker} answer with {@code content} (before other stubs). */
+    public static void answerWhenPromptContains(String marker, String content) {
+        server().register(post(urlPathEqualTo(PATH)).atPriority(3)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(marker))
+                .willReturn(json(completion(content))));
     }
 
     /** Successive non-streaming requests answer with each content in turn; the last one repeats. */
@@ -61,7 +85,7 @@ public final class OpenAiFake {
             if (i + 1 < contents.size()) {
                 stub = stub.willSetStateTo("turn-" + (i + 1));
             }
-            server().stubFor(stub.willReturn(json(completion(contents.get(i)))));
+            server().register(stub.willReturn(json(completion(contents.get(i)))));
         }
     }
 
@@ -75,7 +99,7 @@ public final class OpenAiFake {
         }
         body.append(sse(chunk(id, "{}", "stop")));
         body.append("data: [DONE]\n\n");
-        server().stubFor(post(urlPathEqualTo(PATH)).atPriority(1)
+        server().register(post(urlPathEqualTo(PATH)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                         .withBody(body.toString())));
@@ -83,14 +107,14 @@ public final class OpenAiFake {
 
     /** Every request fails with an HTTP error, as an overloaded server would. */
     public static void fail(int status) {
-        server().stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+        server().register(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}")));
     }
 
     /** Bodies of the chat requests received so far, oldest first. */
     public static List<String> requestBodies() {
-        return server().findAll(postRequestedFor(urlPathEqualTo(PATH))).stream()
+        return server().find(postRequestedFor(urlPathEqualTo(PATH))).stream()
                 .map(LoggedRequest::getBodyAsString)
                 .collect(Collectors.toList());
     }

@@ -12,7 +12,7 @@ public class OpenAiFakeResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.langchain4j.openai.base-url", OpenAiFake.baseUrl(),
                 "quarkus.langchain4j.openai.api-key", "test-key",
-                "quarkus.langchain4j.openai.max-retries", "0");
+                "quarkus.langchain4j.openai.max-retries", "1");
     }
 
     @Override

@@ -18,9 +18,21 @@ public final class KafkaServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
 
     private KafkaServer(EmbeddedKafkaBroker broker) {
         this.broker = broker;
+        this.bootstrapServers = broker.getAdvertisedListeners().replaceAll("[A-Z_]+://", "");
+    }
+
+    private KafkaServer(String bootstrapServers) {
+        this.broker = null;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A handle on a broker started elsewhere in this JVM; closing it does not stop the broker. */
+    public static KafkaServer attach(String bootstrapServers) {
+        return new KafkaServer(bootstrapServers);
     }
 
     public static KafkaServer startEphemeral() {
@@ -63,11 +75,13 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.getAdvertisedListeners().replaceAll("[A-Z_]+://", "");
+        return bootstrapServers;
     }
 
     @Override
     public void close() {
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }

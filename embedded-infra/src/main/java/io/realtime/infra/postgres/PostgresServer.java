@@ -28,9 +28,16 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** A handle on a server started elsewhere in this JVM; closing it does not stop the server. */
+    public static PostgresServer attach(int port) {
+        return new PostgresServer(null, port);
     }
 
     public static PostgresServer startEphemeral() {
@@ -65,14 +72,15 @@ public final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer start(EmbeddedPostgres.Builder builder) {
         try {
-            return new PostgresServer(builder.start());
+            EmbeddedPostgres started = builder.start();
+            return new PostgresServer(started, started.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -116,6 +124,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

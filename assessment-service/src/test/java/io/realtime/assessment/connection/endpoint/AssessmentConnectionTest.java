@@ -1,6 +1,6 @@
 package io.realtime.assessment.connection.endpoint;
 
-import static io.realtime.assessment.connection.endpoint.AssessmentFlowTest.assertError;
+import static io.realtime.assessment.support.FrameAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
