@@ -68,6 +68,9 @@ class AssessmentConnectionTest {
             second.expect("pong");
             assertThat(second.isClosed()).isFalse();
         }
+        // announced to the other instances
+        assertThat(KafkaProbe.find("assessment.session-takeovers",
+                record -> record.value().contains("\"userId\":\"2003\""), Duration.ofSeconds(20))).isPresent();
     }
 
     @Test

@@ -86,6 +86,11 @@ class AssessmentFlowTest {
 
             client.send("complete_assessment");
             JsonNode completed = client.expect("assessment_completed");
+            assertThat(fieldNames(completed)).containsExactlyInAnyOrder("final_score", "correct_answers",
+                    "total_questions", "assessment_id", "thread_id", "message", "results", "next_steps");
+            assertThat(fieldNames(completed.get("results"))).containsExactlyInAnyOrder("final_score",
+                    "correct_answers", "total_questions", "answered_questions", "assessment_id", "thread_id",
+                    "status");
             double expectedScore = Math.round(correctCount * 10000.0 / 3) / 100.0;
             assertThat(completed.get("final_score").asDouble()).isEqualTo(expectedScore);
             assertThat(completed.get("correct_answers").asInt()).isEqualTo(correctCount);
