@@ -68,7 +68,8 @@ public class DemoSeeder {
             throw new IllegalStateException("Cannot read " + RESOURCE, e);
         }
         Long id = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> seed(demo)));
-        Log.infof("Demo test \"%s\" is test %d: ws://localhost:8000/ws/assessment/%d?token=...", demo.name(), id, id);
+        Log.infof("Demo test \"%s\" is test %d: ws://localhost:8000/ws/assessment/%d with a token from ./run token <user_id>",
+                demo.name(), id, id);
     }
 
     private Uni<Long> seed(DemoTest demo) {
