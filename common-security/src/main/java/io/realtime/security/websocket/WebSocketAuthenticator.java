@@ -38,36 +38,12 @@ public class WebSocketAuthenticator {
         } catch (ParseException e) {
             return reject(request, ErrorCode.AUTH_FAILED, "Invalid or expired token");
         }
-        Optional<String> userId = userId(jwt);
+        Optional<String> userId = UserIds.find(jwt);
         if (userId.isEmpty()) {
             return reject(request, ErrorCode.AUTH_FAILED, "Token has no user id");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         return new AuthResult.Authenticated(userId.get(), groups);
-    }
-
-    static Optional<String> userId(JsonWebToken jwt) {
-        for (String claim : new String[] { "user_id", "sub", "upn" }) {
-            Object value = jwt.getClaim(claim);
-            String text = claimText(value);
-            if (text != null && !text.isBlank()) {
-                return Optional.of(text);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String claimText(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof jakarta.json.JsonString string) {
-            return string.getString();
-        }
-        if (value instanceof jakarta.json.JsonNumber number) {
-            return number.isIntegral() ? number.bigIntegerValue().toString() : number.toString();
-        }
-        return value.toString();
     }
 
     private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {

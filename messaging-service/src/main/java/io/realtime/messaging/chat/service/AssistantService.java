@@ -1,0 +1,116 @@
+package io.realtime.messaging.chat.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.realtime.messaging.chat.ai.ConversationAssistant;
+import io.realtime.messaging.chat.messaging.ConversationEvents;
+import io.realtime.messaging.config.MessagingConfig;
+import io.realtime.messaging.conversation.domain.Message;
+import io.realtime.messaging.conversation.repository.ConversationRepository;
+import io.realtime.messaging.conversation.repository.MessageRepository;
+import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Streams the assistant's reply to every participant as {@code message:stream} (one messageId, cumulative content),
+ * then stores the final text as the assistant's message. A failure ends the stream with {@code isComplete: true}.
+ */
+@ApplicationScoped
+public class AssistantService {
+
+    public static final String UNAVAILABLE = "The AI assistant is unavailable: no model is configured";
+    public static final String FAILED = "The AI assistant could not finish its reply";
+
+    private final ConversationAssistant assistant;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ConversationEvents events;
+    private final MessagingConfig config;
+    private final Clock clock;
+    private final boolean modelConfigured;
+
+    public AssistantService(ConversationAssistant assistant, ConversationRepository conversations,
+            MessageRepository messages, ConversationEvents events, MessagingConfig config, Clock clock,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "none") String apiKey) {
+        this.assistant = assistant;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+        this.modelConfigured = !apiKey.isBlank() && !"none".equalsIgnoreCase(apiKey);
+    }
+
+    public boolean available() {
+        return modelConfigured;
+    }
+
+    /**
+     * Streams a reply to the conversation; completes when the stream has ended (stored or failed). Never fails:
+     * {@code onFailure} is told instead, so the sender can get an error event.
+     */
+    public Uni<Void> reply(UUID conversationId, Runnable onFailure) {
+        String replyId = "ai-" + UUID.randomUUID();
+        AtomicReference<String> content = new AtomicReference<>("");
+        return Panache.withSession(() -> messages.recent(conversationId, config.assistant().contextMessages())
+                .chain(recent -> conversations.participantIds(conversationId).map(ids -> new Context(recent, ids))))
+                .chain(context -> assistant.reply(transcript(context.recent()))
+                        .onItem().transformToUniAndConcatenate(token -> {
+                            String cumulative = content.updateAndGet(sofar -> sofar + token);
+                            return publishChunk(conversationId, context.recipients(), replyId, cumulative, false, null);
+                        })
+                        .collect().last()
+                        .ifNoItem().after(config.assistant().streamTimeout()).fail()
+                        .chain(() -> store(conversationId, replyId, content.get()))
+                        .onFailure().recoverWithUni(failure -> {
+                            Log.warnf("Assistant reply %s failed: %s", replyId, failure.getMessage());
+                            onFailure.run();
+                            return publishChunk(conversationId, context.recipients(), replyId, content.get(), true,
+                                    null);
+                        }));
+    }
+
+    private record Context(List<Message> recent, List<String> recipients) {
+    }
+
+    /** Stores the final text in the conversation's order and publishes the completing event under the same lock. */
+    private Uni<Void> store(UUID conversationId, String replyId, String text) {
+        return Panache.withTransaction(() -> conversations.nextSeq(conversationId).chain(seq -> {
+            Message message = new Message();
+            message.messageId = replyId;
+            message.conversationId = conversationId;
+            message.seq = seq;
+            message.senderId = config.assistant().userId();
+            message.role = Message.ROLE_ASSISTANT;
+            message.content = text;
+            message.createdAt = clock.instant();
+            return messages.persist(message).chain(saved -> conversations.participantIds(conversationId))
+                    .chain(recipients -> publishChunk(conversationId, recipients, replyId, text, true, seq));
+        }));
+    }
+
+    private Uni<Void> publishChunk(UUID conversationId, List<String> recipients, String replyId, String content,
+            boolean complete, Long seq) {
+        return events.publish(new ConversationEvent(ConversationEvent.CURRENT_VERSION, ConversationEvent.STREAM,
+                conversationId.toString(), recipients, config.assistant().userId(), null, replyId, content, seq,
+                complete, WireTime.now(clock)));
+    }
+
+    private static String transcript(List<Message> newestFirst) {
+        List<Message> ordered = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(ordered);
+        return ordered.stream().map(m -> (Message.ROLE_ASSISTANT.equals(m.role) ? "assistant" : m.senderId) + ": "
+                + m.content).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,153 @@
+package io.realtime.messaging.chat.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.realtime.messaging.chat.messaging.ConversationEvents;
+import io.realtime.messaging.config.MessagingConfig;
+import io.realtime.messaging.conversation.domain.Conversation;
+import io.realtime.messaging.conversation.domain.Message;
+import io.realtime.messaging.conversation.repository.ConversationRepository;
+import io.realtime.messaging.conversation.repository.MessageRepository;
+import io.realtime.messaging.conversation.service.ConversationException;
+import io.realtime.messaging.conversation.service.ConversationService;
+import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code message:send}: validated, rate limited (per user, across connections and instances), stored once per
+ * {@code messageId}, and published to every participant. A per-user advisory lock makes the rate check and the
+ * idempotency check exact across instances; the conversation row lock, held until the event is on Kafka, gives every
+ * conversation one order, the same live and in history.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    public record SendCommand(String messageId, String conversationId, String content, String clientTimestamp) {
+    }
+
+    /** @param duplicate the message was stored before: acknowledge again, publish nothing */
+    public record Sent(Message message, Conversation conversation, boolean duplicate) {
+    }
+
+    private static final int MAX_MESSAGE_ID = 200;
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ConversationService conversationRules;
+    private final ConversationEvents events;
+    private final MessagingConfig config;
+    private final Clock clock;
+
+    public MessageService(ConversationRepository conversations, MessageRepository messages,
+            ConversationService conversationRules, ConversationEvents events, MessagingConfig config, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.conversationRules = conversationRules;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Sent> send(String userId, String connectionId, SendCommand command) {
+        UUID conversationId;
+        Instant clientTime;
+        try {
+            conversationId = validate(command);
+            clientTime = command.clientTimestamp() == null ? null : WireTime.parse(command.clientTimestamp());
+        } catch (ConversationException e) {
+            return Uni.createFrom().failure(e);
+        } catch (DateTimeParseException e) {
+            return Uni.createFrom().failure(new ConversationException(ErrorCode.VALIDATION_ERROR,
+                    "timestamp must be an ISO-8601 time"));
+        }
+        return Panache.withTransaction(() -> lockUser(userId)
+                .chain(() -> messages.findByMessageId(command.messageId()))
+                .chain(existing -> {
+                    if (existing != null) {
+                        if (!existing.senderId.equals(userId)) {
+                            return Uni.createFrom().failure(new ConversationException(ErrorCode.VALIDATION_ERROR,
+                                    "messageId is already used by another message"));
+                        }
+                        return conversations.findById(existing.conversationId)
+                                .map(conversation -> new Sent(existing, conversation, true));
+                    }
+                    return conversationRules.requireParticipant(conversationId, userId)
+                            .call(conversation -> checkRate(userId))
+                            .chain(conversation -> store(userId, connectionId, command, conversation, clientTime));
+                }));
+    }
+
+    private Uni<Sent> store(String userId, String connectionId, SendCommand command, Conversation conversation,
+            Instant clientTime) {
+        Instant now = clock.instant();
+        return conversations.nextSeq(conversation.id).chain(seq -> {
+            Message message = new Message();
+            message.messageId = command.messageId();
+            message.conversationId = conversation.id;
+            message.seq = seq;
+            message.senderId = userId;
+            message.role = Message.ROLE_USER;
+            message.content = command.content();
+            message.clientTimestamp = clientTime;
+            message.createdAt = now;
+            return messages.persist(message)
+                    .chain(saved -> conversations.participantIds(conversation.id))
+                    .chain(recipients -> events.publish(new ConversationEvent(ConversationEvent.CURRENT_VERSION,
+                            ConversationEvent.MESSAGE, conversation.id.toString(), recipients, userId, connectionId,
+                            message.messageId, message.content, seq, null, WireTime.format(now))))
+                    .replaceWith(() -> new Sent(message, conversation, false));
+        });
+    }
+
+    private UUID validate(SendCommand command) {
+        if (command.messageId() == null || command.messageId().isBlank()
+                || command.messageId().length() > MAX_MESSAGE_ID) {
+            throw new ConversationException(ErrorCode.VALIDATION_ERROR, "messageId is required (at most "
+                    + MAX_MESSAGE_ID + " characters)");
+        }
+        if (command.content() == null || command.content().isBlank()) {
+            throw new ConversationException(ErrorCode.VALIDATION_ERROR, "Message content is required");
+        }
+        if (command.content().length() > config.maxContentChars()) {
+            throw new ConversationException(ErrorCode.VALIDATION_ERROR,
+                    "Message content exceeds " + config.maxContentChars() + " characters");
+        }
+        try {
+            return UUID.fromString(command.conversationId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConversationException(ErrorCode.CONVERSATION_NOT_FOUND, "Conversation not found");
+        }
+    }
+
+    /** At most N stored messages per window per user; the wait is until the oldest one leaves the window. */
+    private Uni<Void> checkRate(String userId) {
+        Instant now = clock.instant();
+        Duration window = config.rateLimit().window();
+        return messages.sentSince(userId, now.minus(window)).invoke(times -> {
+            if (times.size() >= config.rateLimit().messages()) {
+                Instant oldest = times.get(times.size() - config.rateLimit().messages());
+                long wait = Math.max(1, (Duration.between(now, oldest.plus(window)).toMillis() + 999) / 1000);
+                throw new ConversationException(ErrorCode.RATE_LIMIT,
+                        "Rate limit exceeded. Try again in " + wait + " seconds");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Serialises one user's sends across all instances until the transaction ends. */
+    private Uni<Void> lockUser(String userId) {
+        return conversations.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked", Integer.class)
+                .setParameter(1, "messaging-user:" + userId).getSingleResult()).replaceWithVoid();
+    }
+
+}

@@ -1,0 +1,111 @@
+package io.realtime.messaging.chat.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.realtime.messaging.chat.messaging.ConversationEvents;
+import io.realtime.messaging.config.MessagingConfig;
+import io.realtime.messaging.conversation.repository.ConversationRepository;
+import io.realtime.messaging.conversation.service.ConversationException;
+import io.realtime.messaging.conversation.service.ConversationService;
+import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * Typing indicators: broadcast to the other participants, at most one update per second per user and conversation
+ * (faster ones are dropped), and stopped by the server {@code typing.auto-stop} after the last start.
+ */
+@ApplicationScoped
+public class TypingService {
+
+    private record Key(String userId, String conversationId) {
+    }
+
+    private static final class Typing {
+        Instant lastUpdate;
+        long timerId = -1;
+    }
+
+    private final Map<Key, Typing> active = new ConcurrentHashMap<>();
+    private final ConversationService conversationRules;
+    private final ConversationRepository conversations;
+    private final ConversationEvents events;
+    private final MessagingConfig config;
+    private final Clock clock;
+    private final Vertx vertx;
+
+    public TypingService(ConversationService conversationRules, ConversationRepository conversations,
+            ConversationEvents events, MessagingConfig config, Clock clock, Vertx vertx) {
+        this.conversationRules = conversationRules;
+        this.conversations = conversations;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    public Uni<Void> start(String userId, String conversationIdText) {
+        Key key = new Key(userId, conversationIdText);
+        Instant now = clock.instant();
+        Typing typing = active.get(key);
+        if (typing != null && typing.lastUpdate != null
+                && now.isBefore(typing.lastUpdate.plus(config.typing().minInterval()))) {
+            return Uni.createFrom().voidItem(); // too fast: dropped
+        }
+        return recipients(userId, conversationIdText).chain(recipients -> {
+            Typing state = active.computeIfAbsent(key, k -> new Typing());
+            state.lastUpdate = now;
+            rearmAutoStop(key, state, recipients);
+            return publish(ConversationEvent.TYPING_START, key, recipients);
+        });
+    }
+
+    public Uni<Void> stop(String userId, String conversationIdText) {
+        Key key = new Key(userId, conversationIdText);
+        Typing typing = active.remove(key);
+        if (typing == null) {
+            return Uni.createFrom().voidItem(); // not typing: nothing to tell
+        }
+        vertx.cancelTimer(typing.timerId);
+        return recipients(userId, conversationIdText)
+                .chain(recipients -> publish(ConversationEvent.TYPING_STOP, key, recipients));
+    }
+
+    private void rearmAutoStop(Key key, Typing state, java.util.List<String> recipients) {
+        if (state.timerId >= 0) {
+            vertx.cancelTimer(state.timerId);
+        }
+        state.timerId = vertx.setTimer(Math.max(1, config.typing().autoStop().toMillis()), id -> {
+            if (active.remove(key, state)) {
+                publish(ConversationEvent.TYPING_STOP, key, recipients).subscribe().with(ignored -> {
+                });
+            }
+        });
+    }
+
+    private Uni<java.util.List<String>> recipients(String userId, String conversationIdText) {
+        UUID conversationId;
+        try {
+            conversationId = UUID.fromString(conversationIdText);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new ConversationException(ErrorCode.CONVERSATION_NOT_FOUND,
+                    "Conversation not found"));
+        }
+        return Panache.withSession(() -> conversationRules.requireParticipant(conversationId, userId)
+                .chain(conversation -> conversations.participantIds(conversationId)));
+    }
+
+    private Uni<Void> publish(String kind, Key key, java.util.List<String> recipients) {
+        return events.publish(new ConversationEvent(ConversationEvent.CURRENT_VERSION, kind, key.conversationId(),
+                recipients, key.userId(), null, null, null, null, null, WireTime.now(clock)));
+    }
+}

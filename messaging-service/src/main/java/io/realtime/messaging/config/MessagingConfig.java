@@ -1,0 +1,54 @@
+package io.realtime.messaging.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "messaging")
+public interface MessagingConfig {
+
+    @WithDefault("10000")
+    int maxContentChars();
+
+    /** Frames larger than this get a VALIDATION_ERROR (the content limit plus room for the envelope). */
+    @WithDefault("65536")
+    int maxFrameChars();
+
+    RateLimit rateLimit();
+
+    Typing typing();
+
+    @WithDefault("500")
+    int maxReplayMessages();
+
+    Assistant assistant();
+
+    interface RateLimit {
+        @WithDefault("10")
+        int messages();
+
+        @WithDefault("60s")
+        Duration window();
+    }
+
+    interface Typing {
+        @WithDefault("5s")
+        Duration autoStop();
+
+        @WithDefault("1s")
+        Duration minInterval();
+    }
+
+    interface Assistant {
+        /** The user id the assistant's messages are stored under. */
+        @WithDefault("assistant")
+        String userId();
+
+        @WithDefault("20")
+        int contextMessages();
+
+        @WithDefault("120s")
+        Duration streamTimeout();
+    }
+}

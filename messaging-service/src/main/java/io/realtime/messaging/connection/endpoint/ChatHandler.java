@@ -1,0 +1,131 @@
+package io.realtime.messaging.connection.endpoint;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.realtime.messaging.chat.service.AssistantService;
+import io.realtime.messaging.chat.service.MessageService;
+import io.realtime.messaging.chat.service.TypingService;
+import io.realtime.messaging.connection.service.LiveConnection;
+import io.realtime.messaging.conversation.service.ConversationException;
+import io.realtime.messaging.protocol.ClientEvent;
+import io.realtime.messaging.protocol.EventWriter;
+import io.realtime.messaging.protocol.ServerEvent;
+import io.realtime.protocol.codec.DecodeResult;
+import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.wire.WireTime;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+
+/** Answers each client event with the guide's frames: acks for messages, errors the user can read. */
+@ApplicationScoped
+public class ChatHandler {
+
+    private final MessageService messages;
+    private final TypingService typing;
+    private final AssistantService assistant;
+    private final EventWriter writer;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ChatHandler(MessageService messages, TypingService typing, AssistantService assistant, EventWriter writer,
+            ObjectMapper mapper, Clock clock) {
+        this.messages = messages;
+        this.typing = typing;
+        this.assistant = assistant;
+        this.writer = writer;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Uni<Void> handle(LiveConnection live, ClientEvent event) {
+        if (event instanceof ClientEvent.MessageSend send) {
+            return send(live, send);
+        }
+        Uni<Void> typed = event instanceof ClientEvent.TypingStart start ? typing.start(live.userId(),
+                start.conversationId()) : typing.stop(live.userId(), ((ClientEvent.TypingStop) event).conversationId());
+        return typed.onFailure().recoverWithUni(failure -> error(live, failure));
+    }
+
+    /** received (stored) -> the sender's own message:receive -> delivered (on Kafka, for every participant). */
+    private Uni<Void> send(LiveConnection live, ClientEvent.MessageSend send) {
+        return messages.send(live.userId(), live.id(), new MessageService.SendCommand(send.messageId(),
+                send.conversationId(), send.content(), send.timestamp()))
+                .chain(sent -> {
+                    String now = WireTime.now(clock);
+                    Uni<Void> frames = reply(live, ServerEvent.MessageAck.received(send.messageId(), now));
+                    if (!sent.duplicate()) {
+                        frames = frames.chain(() -> reply(live, new ServerEvent.MessageReceive(sent.message().messageId,
+                                sent.message().conversationId.toString(), sent.message().content,
+                                sent.message().senderId, WireTime.format(sent.message().createdAt))));
+                    }
+                    frames = frames.chain(() -> reply(live, ServerEvent.MessageAck.delivered(send.messageId(),
+                            WireTime.now(clock))));
+                    if (!sent.duplicate() && sent.conversation().includesAssistant) {
+                        frames = frames.chain(() -> startAssistant(live, sent));
+                    }
+                    return frames;
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    ErrorCode code = failure instanceof ConversationException rule ? rule.code()
+                            : ErrorCode.INTERNAL_ERROR;
+                    String text = failure instanceof ConversationException ? failure.getMessage()
+                            : "Internal server error";
+                    if (!(failure instanceof ConversationException)) {
+                        Log.errorf(failure, "message:send %s failed", send.messageId());
+                    }
+                    return reply(live, ServerEvent.MessageAck.error(send.messageId(), text, code.name(),
+                            WireTime.now(clock)));
+                });
+    }
+
+    /** The reply streams on its own context, so it stalls neither this connection nor any other conversation. */
+    private Uni<Void> startAssistant(LiveConnection live, MessageService.Sent sent) {
+        if (!assistant.available()) {
+            return reply(live, new ServerEvent.ConnectionError(AssistantService.UNAVAILABLE,
+                    ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)));
+        }
+        VertxContext.createNewDuplicatedContext().runOnContext(ignored -> assistant
+                .reply(sent.conversation().id, () -> live.send(writer.write(new ServerEvent.ConnectionError(
+                        AssistantService.FAILED, ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)))))
+                .subscribe().with(done -> {
+                }, failure -> Log.warnf("Assistant stream failed: %s", failure.getMessage())));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A frame that could not be decoded: an error ack if it was a message:send with an id, else connection:error. */
+    public Uni<Void> rejectFrame(LiveConnection live, String text, DecodeResult.Failure<ClientEvent> failure) {
+        String messageId = "message:send".equals(failure.type()) ? messageIdOf(text) : null;
+        String now = WireTime.now(clock);
+        String code = failure.error().code() == ErrorCode.RATE_LIMIT ? ErrorCode.RATE_LIMIT.name()
+                : ErrorCode.VALIDATION_ERROR.name();
+        if (messageId != null) {
+            return reply(live, ServerEvent.MessageAck.error(messageId, failure.error().message(), code, now));
+        }
+        return reply(live, new ServerEvent.ConnectionError(failure.error().message(), code, now));
+    }
+
+    private String messageIdOf(String text) {
+        try {
+            JsonNode id = mapper.readTree(text).get("messageId");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Uni<Void> error(LiveConnection live, Throwable failure) {
+        ErrorCode code = failure instanceof ConversationException rule ? rule.code() : ErrorCode.INTERNAL_ERROR;
+        String text = failure instanceof ConversationException ? failure.getMessage() : "Internal server error";
+        return reply(live, new ServerEvent.ConnectionError(text, code.name(), WireTime.now(clock)));
+    }
+
+    private Uni<Void> reply(LiveConnection live, ServerEvent event) {
+        return live.socket().sendText(writer.write(event));
+    }
+}
