@@ -30,8 +30,7 @@ public final class TypedMessageDecoder<T> {
             int maxChars) {
         this.mapper = mapper.copy()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         this.types = Map.copyOf(types);
         this.payloadField = payloadField;
         this.maxChars = maxChars;

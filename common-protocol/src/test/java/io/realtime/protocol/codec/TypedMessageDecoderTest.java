@@ -13,7 +13,7 @@ import io.realtime.protocol.error.ErrorCode;
 
 class TypedMessageDecoderTest {
 
-    sealed interface Client permits Start, Ping {
+    sealed interface Client permits Start, Ping, Note {
     }
 
     record Start(@JsonProperty(value = "test_id", required = true) long testId) implements Client {
@@ -22,11 +22,21 @@ class TypedMessageDecoderTest {
     record Ping() implements Client {
     }
 
+    record Note(@JsonProperty(value = "text", required = true) String text, String timestamp) implements Client {
+    }
+
     private final TypedMessageDecoder<Client> enveloped = TypedMessageDecoder.enveloped(new ObjectMapper(),
             Map.of("start", Start.class, "ping", Ping.class), "data", 200);
 
     private final TypedMessageDecoder<Client> flat = TypedMessageDecoder.flat(new ObjectMapper(),
-            Map.of("start", Start.class, "ping", Ping.class), 200);
+            Map.of("start", Start.class, "ping", Ping.class, "note", Note.class), 200);
+
+    @Test
+    void optionalFieldsMayBeMissingRequiredOnesMayNot() {
+        assertThat(flat.decode("{\"type\":\"note\",\"text\":\"hi\"}"))
+                .isEqualTo(new DecodeResult.Success<>(new Note("hi", null)));
+        assertFailure(flat.decode("{\"type\":\"note\",\"timestamp\":\"t\"}"), ErrorCode.VALIDATION_ERROR, "note");
+    }
 
     @Test
     void decodesEnvelopedPayload() {

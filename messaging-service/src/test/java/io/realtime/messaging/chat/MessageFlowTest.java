@@ -21,7 +21,7 @@ import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
 
 @QuarkusTest
-class MessageFlowTest {
+public class MessageFlowTest {
 
     @TestHTTPResource("/")
     URI base;
@@ -130,7 +130,7 @@ class MessageFlowTest {
         }
     }
 
-    static List<String> statuses(ChatClient client, int count) {
+    public static List<String> statuses(ChatClient client, int count) {
         List<String> seen = new ArrayList<>();
         for (JsonNode event : client.take(count)) {
             seen.add(event.get("type").asText().equals("message:ack") ? event.get("status").asText()

@@ -210,6 +210,9 @@ class AssessmentFlowTest {
             JsonNode error = client.expectFrame("error");
             assertError(error, "ASSESSMENT_FAILED");
             assertThat(error.get("data").get("error").asText()).contains("start_assessment");
+
+            client.send("start_assessment"); // no data: the connection's test
+            assertThat(client.expect("assessment_started").get("test_id").asLong()).isEqualTo(testId);
         }
     }
 

@@ -1,0 +1,84 @@
+package io.realtime.messaging.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.infra.token.DevTokens;
+import io.realtime.messaging.chat.MessageFlowTest;
+import io.realtime.messaging.support.ChatClient;
+import io.realtime.messaging.support.Conversations;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ConversationsResourceTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void participantsManageAConversationAndOthersCannotSeeIt() {
+        String id = Conversations.create("owner-1", false, "member-1");
+        given().auth().oauth2(DevTokens.token("owner-1")).when().get("/api/conversations/" + id)
+                .then().statusCode(200).body("participants", contains("owner-1", "member-1"))
+                .body("createdBy", equalTo("owner-1"));
+        given().auth().oauth2(DevTokens.token("member-1")).when().get("/api/conversations")
+                .then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(DevTokens.token("outsider-1")).when().get("/api/conversations")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(DevTokens.token("outsider-1")).when().get("/api/conversations/" + id)
+                .then().statusCode(403).body("code", equalTo("NOT_PARTICIPANT"));
+        given().auth().oauth2(DevTokens.token("outsider-1")).when().get("/api/conversations/" + id + "/messages")
+                .then().statusCode(403);
+
+        given().auth().oauth2(DevTokens.token("owner-1")).contentType(ContentType.JSON)
+                .body(Map.of("userId", "member-2")).when().post("/api/conversations/" + id + "/participants")
+                .then().statusCode(200).body("participants", containsInAnyOrder("owner-1", "member-1", "member-2"));
+        given().auth().oauth2(DevTokens.token("owner-1")).when()
+                .delete("/api/conversations/" + id + "/participants/member-1").then().statusCode(204);
+        given().auth().oauth2(DevTokens.token("member-1")).when().get("/api/conversations/" + id)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void historyPagesNewestFirstWithACursor() {
+        String id = Conversations.create("pager", false);
+        try (ChatClient pager = ChatClient.connect(base, "pager")) {
+            for (int i = 1; i <= 5; i++) {
+                pager.sendMessage("page-" + i, id, "m" + i);
+                MessageFlowTest.statuses(pager, 3);
+            }
+        }
+        String cursor = given().auth().oauth2(DevTokens.token("pager")).queryParam("limit", 2)
+                .when().get("/api/conversations/" + id + "/messages")
+                .then().statusCode(200).body("messages.content", contains("m5", "m4"))
+                .body("messages[0].userId", equalTo("pager")).body("messages[0].role", equalTo("user"))
+                .extract().path("nextCursor");
+        String next = given().auth().oauth2(DevTokens.token("pager")).queryParam("limit", 2).queryParam("before", cursor)
+                .when().get("/api/conversations/" + id + "/messages")
+                .then().statusCode(200).body("messages.content", contains("m3", "m2")).extract().path("nextCursor");
+        given().auth().oauth2(DevTokens.token("pager")).queryParam("limit", 2).queryParam("before", next)
+                .when().get("/api/conversations/" + id + "/messages")
+                .then().statusCode(200).body("messages.content", contains("m1")).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void unknownConversationsAndMissingTokens() {
+        given().auth().oauth2(DevTokens.token("someone")).when().get("/api/conversations/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).body("code", equalTo("CONVERSATION_NOT_FOUND"));
+        given().when().get("/api/conversations").then().statusCode(401);
+        given().auth().oauth2(DevTokens.forUser("x").signedWithForeignKey().sign()).when().get("/api/conversations")
+                .then().statusCode(401);
+    }
+}
