@@ -121,6 +121,9 @@ public class AssessmentSocket {
         if (isOversize(error)) {
             return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "Message too big"));
         }
+        if (error instanceof io.vertx.core.http.HttpClosedException) {
+            return Uni.createFrom().voidItem(); // the client went away mid-send
+        }
         Log.errorf(error, "Unexpected error on connection %s", connection.id());
         return connection.isClosed() ? Uni.createFrom().voidItem()
                 : new Replies(connection, frames, clock).error(ErrorCode.ASSESSMENT_FAILED,

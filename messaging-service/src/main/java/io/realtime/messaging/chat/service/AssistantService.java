@@ -63,12 +63,16 @@ public class AssistantService {
     public Uni<Void> reply(UUID conversationId, Runnable onFailure) {
         String replyId = "ai-" + UUID.randomUUID();
         AtomicReference<String> content = new AtomicReference<>("");
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return Panache.withSession(() -> messages.recent(conversationId, config.assistant().contextMessages())
                 .chain(recent -> conversations.participantIds(conversationId).map(ids -> new Context(recent, ids))))
-                .chain(context -> assistant.reply(transcript(context.recent()))
+                .chain(conversation -> assistant.reply(transcript(conversation.recent()))
+                        // the model client emits on its own threads; the database needs this stream's context
+                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
                         .onItem().transformToUniAndConcatenate(token -> {
                             String cumulative = content.updateAndGet(sofar -> sofar + token);
-                            return publishChunk(conversationId, context.recipients(), replyId, cumulative, false, null);
+                            return publishChunk(conversationId, conversation.recipients(), replyId, cumulative, false,
+                                    null);
                         })
                         .collect().last()
                         .ifNoItem().after(config.assistant().streamTimeout()).fail()
@@ -76,7 +80,7 @@ public class AssistantService {
                         .onFailure().recoverWithUni(failure -> {
                             Log.warnf("Assistant reply %s failed: %s", replyId, failure.getMessage());
                             onFailure.run();
-                            return publishChunk(conversationId, context.recipients(), replyId, content.get(), true,
+                            return publishChunk(conversationId, conversation.recipients(), replyId, content.get(), true,
                                     null);
                         }));
     }

@@ -19,6 +19,7 @@ import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 
@@ -90,7 +91,9 @@ public class ChatHandler {
             return reply(live, new ServerEvent.ConnectionError(AssistantService.UNAVAILABLE,
                     ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)));
         }
-        VertxContext.createNewDuplicatedContext().runOnContext(ignored -> assistant
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext();
+        VertxContextSafetyToggle.setContextSafe(context, true); // its own database sessions
+        context.runOnContext(ignored -> assistant
                 .reply(sent.conversation().id, () -> live.send(writer.write(new ServerEvent.ConnectionError(
                         AssistantService.FAILED, ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)))))
                 .subscribe().with(done -> {

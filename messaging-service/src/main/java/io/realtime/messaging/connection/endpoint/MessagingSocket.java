@@ -123,6 +123,9 @@ public class MessagingSocket {
         if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("max message size")) {
             return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "Message too big"));
         }
+        if (error instanceof io.vertx.core.http.HttpClosedException) {
+            return Uni.createFrom().voidItem(); // the client went away mid-send
+        }
         Log.errorf(error, "Unexpected error on connection %s", connection.id());
         return connection.isClosed() ? Uni.createFrom().voidItem()
                 : connection.sendText(writer.write(new ServerEvent.ConnectionError("Internal server error",

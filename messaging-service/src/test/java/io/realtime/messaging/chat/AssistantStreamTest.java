@@ -1,0 +1,92 @@
+package io.realtime.messaging.chat;
+
+import static io.realtime.messaging.support.ChatClient.TIMESTAMP;
+import static io.realtime.messaging.support.ChatClient.fieldNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.realtime.infra.ai.OpenAiFake;
+import io.realtime.messaging.support.ChatClient;
+import io.realtime.messaging.support.Conversations;
+
+/** The assistant's reply streams to every participant; the model is an OpenAI-compatible SSE server. */
+@QuarkusTest
+@TestProfile(WithModelProfile.class)
+class AssistantStreamTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @BeforeEach
+    void reset() {
+        OpenAiFake.reset();
+    }
+
+    @Test
+    void theReplyStreamsCumulativelyToEveryParticipantAndIsStored() {
+        OpenAiFake.stream(List.of("Hello", ", ", "team", "!"));
+        String conversation = Conversations.create("ada", true, "bo");
+        try (ChatClient ada = ChatClient.connect(base, "ada"); ChatClient bo = ChatClient.connect(base, "bo")) {
+            ada.sendMessage("ask-1", conversation, "Say hello to the team");
+            assertThat(MessageFlowTest.statuses(ada, 3)).containsExactly("received", "message:receive", "delivered");
+            bo.expect("message:receive");
+
+            for (ChatClient participant : List.of(ada, bo)) {
+                List<JsonNode> stream = streamOf(participant);
+                JsonNode first = stream.get(0);
+                assertThat(fieldNames(first)).containsExactly("type", "messageId", "conversationId", "content",
+                        "isComplete", "timestamp");
+                assertThat(first.get("conversationId").asText()).isEqualTo(conversation);
+                assertThat(first.get("timestamp").asText()).matches(TIMESTAMP);
+                assertThat(stream).extracting(e -> e.get("messageId").asText()).containsOnly(
+                        first.get("messageId").asText());
+                assertThat(stream).extracting(e -> e.get("content").asText())
+                        .containsExactly("Hello", "Hello, ", "Hello, team", "Hello, team!", "Hello, team!");
+                assertThat(stream).extracting(e -> e.get("isComplete").asBoolean())
+                        .containsExactly(false, false, false, false, true);
+            }
+        }
+        assertThat(Conversations.storedContents(conversation)).containsExactly("Say hello to the team",
+                "Hello, team!");
+        assertThat(OpenAiFake.requestBodies().get(0)).contains("Say hello to the team");
+    }
+
+    @Test
+    void aFailingModelEndsTheStreamAndTellsTheSender() {
+        OpenAiFake.fail(500);
+        String conversation = Conversations.create("cy", true, "di");
+        try (ChatClient cy = ChatClient.connect(base, "cy"); ChatClient di = ChatClient.connect(base, "di")) {
+            cy.sendMessage("ask-2", conversation, "Are you there?");
+            MessageFlowTest.statuses(cy, 3);
+            di.expect("message:receive");
+            List<JsonNode> cySaw = new ArrayList<>(List.of(cy.next(), cy.next()));
+            assertThat(cySaw).extracting(e -> e.get("type").asText())
+                    .containsExactlyInAnyOrder("connection:error", "message:stream");
+            JsonNode error = cySaw.stream().filter(e -> e.get("type").asText().equals("connection:error")).findFirst()
+                    .orElseThrow();
+            assertThat(error.get("code").asText()).isEqualTo("AI_UNAVAILABLE");
+            JsonNode end = di.expect("message:stream");
+            assertThat(end.get("isComplete").asBoolean()).isTrue();
+        }
+        assertThat(Conversations.storedContents(conversation)).containsExactly("Are you there?");
+    }
+
+    private static List<JsonNode> streamOf(ChatClient client) {
+        List<JsonNode> events = new ArrayList<>();
+        while (events.isEmpty() || !events.get(events.size() - 1).get("isComplete").asBoolean()) {
+            events.add(client.expect("message:stream"));
+        }
+        return events;
+    }
+}
