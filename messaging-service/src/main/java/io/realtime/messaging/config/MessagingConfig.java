@@ -22,6 +22,10 @@ public interface MessagingConfig {
     @WithDefault("500")
     int maxReplayMessages();
 
+    /** How long an instance holds a conversation's early message while waiting for the one before it. */
+    @WithDefault("2s")
+    Duration reorderTimeout();
+
     Assistant assistant();
 
     interface RateLimit {

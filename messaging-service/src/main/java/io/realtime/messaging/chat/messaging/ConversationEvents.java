@@ -24,12 +24,14 @@ public class ConversationEvents {
     private final MutinyEmitter<ConversationEvent> out;
     private final ConnectionRegistry registry;
     private final EventFrames frames;
+    private final ConversationSequencer sequencer;
 
     public ConversationEvents(@Channel("conversation-events-out") MutinyEmitter<ConversationEvent> out,
-            ConnectionRegistry registry, EventFrames frames) {
+            ConnectionRegistry registry, EventFrames frames, ConversationSequencer sequencer) {
         this.out = out;
         this.registry = registry;
         this.frames = frames;
+        this.sequencer = sequencer;
     }
 
     /** Completes when the broker has the event. */
@@ -43,8 +45,10 @@ public class ConversationEvents {
         if (event.schemaVersion() > ConversationEvent.CURRENT_VERSION) {
             return;
         }
-        for (LiveConnection connection : registry.ofAll(event.recipients())) {
-            connection.offer(event, frames);
-        }
+        sequencer.accept(event, inOrder -> {
+            for (LiveConnection connection : registry.ofAll(inOrder.recipients())) {
+                connection.offer(inOrder, frames);
+            }
+        });
     }
 }

@@ -88,7 +88,7 @@ public class AssistantService {
     private record Context(List<Message> recent, List<String> recipients) {
     }
 
-    /** Stores the final text in the conversation's order and publishes the completing event under the same lock. */
+    /** Stores the final text in the conversation's order, then publishes the completing event with its seq. */
     private Uni<Void> store(UUID conversationId, String replyId, String text) {
         return Panache.withTransaction(() -> conversations.nextSeq(conversationId).chain(seq -> {
             Message message = new Message();
@@ -100,8 +100,11 @@ public class AssistantService {
             message.content = text;
             message.createdAt = clock.instant();
             return messages.persist(message).chain(saved -> conversations.participantIds(conversationId))
-                    .chain(recipients -> publishChunk(conversationId, recipients, replyId, text, true, seq));
-        }));
+                    .map(recipients -> new Stored(recipients, seq));
+        })).chain(stored -> publishChunk(conversationId, stored.recipients(), replyId, text, true, stored.seq()));
+    }
+
+    private record Stored(List<String> recipients, long seq) {
     }
 
     private Uni<Void> publishChunk(UUID conversationId, List<String> recipients, String replyId, String content,

@@ -26,8 +26,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code message:send}: validated, rate limited (per user, across connections and instances), stored once per
  * {@code messageId}, and published to every participant. A per-user advisory lock makes the rate check and the
- * idempotency check exact across instances; the conversation row lock, held until the event is on Kafka, gives every
- * conversation one order, the same live and in history.
+ * idempotency check exact across instances; the conversation row lock gives each message its place ({@code seq}),
+ * and every instance releases a conversation's messages in that order ({@link
+ * io.realtime.messaging.chat.messaging.ConversationSequencer}), so live order and history agree.
  */
 @ApplicationScoped
 public class MessageService {
@@ -35,8 +36,11 @@ public class MessageService {
     public record SendCommand(String messageId, String conversationId, String content, String clientTimestamp) {
     }
 
-    /** @param duplicate the message was stored before: acknowledge again, publish nothing */
-    public record Sent(Message message, Conversation conversation, boolean duplicate) {
+    /**
+     * @param duplicate the message was stored before: acknowledge again, publish nothing
+     * @param event what to publish once the caller has acknowledged receipt (null for a duplicate)
+     */
+    public record Sent(Message message, Conversation conversation, boolean duplicate, ConversationEvent event) {
     }
 
     private static final int MAX_MESSAGE_ID = 200;
@@ -79,7 +83,7 @@ public class MessageService {
                                     "messageId is already used by another message"));
                         }
                         return conversations.findById(existing.conversationId)
-                                .map(conversation -> new Sent(existing, conversation, true));
+                                .map(conversation -> new Sent(existing, conversation, true, null));
                     }
                     return conversationRules.requireParticipant(conversationId, userId)
                             .call(conversation -> checkRate(userId))
@@ -102,10 +106,10 @@ public class MessageService {
             message.createdAt = now;
             return messages.persist(message)
                     .chain(saved -> conversations.participantIds(conversation.id))
-                    .chain(recipients -> events.publish(new ConversationEvent(ConversationEvent.CURRENT_VERSION,
-                            ConversationEvent.MESSAGE, conversation.id.toString(), recipients, userId, connectionId,
-                            message.messageId, message.content, seq, null, WireTime.format(now))))
-                    .replaceWith(() -> new Sent(message, conversation, false));
+                    .map(recipients -> new Sent(message, conversation, false, new ConversationEvent(
+                            ConversationEvent.CURRENT_VERSION, ConversationEvent.MESSAGE, conversation.id.toString(),
+                            recipients, userId, connectionId, message.messageId, message.content, seq, null,
+                            WireTime.format(now))));
         });
     }
 

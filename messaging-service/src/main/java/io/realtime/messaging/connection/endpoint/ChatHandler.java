@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.chat.service.AssistantService;
 import io.realtime.messaging.chat.service.MessageService;
 import io.realtime.messaging.chat.service.TypingService;
@@ -30,15 +31,17 @@ public class ChatHandler {
     private final MessageService messages;
     private final TypingService typing;
     private final AssistantService assistant;
+    private final ConversationEvents events;
     private final EventWriter writer;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ChatHandler(MessageService messages, TypingService typing, AssistantService assistant, EventWriter writer,
-            ObjectMapper mapper, Clock clock) {
+    public ChatHandler(MessageService messages, TypingService typing, AssistantService assistant,
+            ConversationEvents events, EventWriter writer, ObjectMapper mapper, Clock clock) {
         this.messages = messages;
         this.typing = typing;
         this.assistant = assistant;
+        this.events = events;
         this.writer = writer;
         this.mapper = mapper;
         this.clock = clock;
@@ -53,21 +56,29 @@ public class ChatHandler {
         return typed.onFailure().recoverWithUni(failure -> error(live, failure));
     }
 
-    /** received (stored) -> the sender's own message:receive -> delivered (on Kafka, for every participant). */
+    /**
+     * received (committed) -> publish; the sender's connection then gets its message:receive and the delivered ack
+     * through the fan-out, in the conversation's order like every other participant. A retry gets both acks again.
+     */
     private Uni<Void> send(LiveConnection live, ClientEvent.MessageSend send) {
         return messages.send(live.userId(), live.id(), new MessageService.SendCommand(send.messageId(),
                 send.conversationId(), send.content(), send.timestamp()))
                 .chain(sent -> {
-                    String now = WireTime.now(clock);
-                    Uni<Void> frames = reply(live, ServerEvent.MessageAck.received(send.messageId(), now));
-                    if (!sent.duplicate()) {
-                        frames = frames.chain(() -> reply(live, new ServerEvent.MessageReceive(sent.message().messageId,
-                                sent.message().conversationId.toString(), sent.message().content,
-                                sent.message().senderId, WireTime.format(sent.message().createdAt))));
+                    Uni<Void> frames = reply(live, ServerEvent.MessageAck.received(send.messageId(),
+                            WireTime.now(clock)));
+                    if (sent.duplicate()) {
+                        return frames.chain(() -> reply(live, ServerEvent.MessageAck.delivered(send.messageId(),
+                                WireTime.now(clock))));
                     }
-                    frames = frames.chain(() -> reply(live, ServerEvent.MessageAck.delivered(send.messageId(),
-                            WireTime.now(clock))));
-                    if (!sent.duplicate() && sent.conversation().includesAssistant) {
+                    frames = frames.chain(() -> events.publish(sent.event())
+                            .onFailure().recoverWithUni(failure -> {
+                                Log.errorf("message %s stored but not published: %s", send.messageId(),
+                                        failure.getMessage());
+                                return reply(live, ServerEvent.MessageAck.error(send.messageId(),
+                                        "Message saved but not delivered yet; it will appear after reconnecting",
+                                        ErrorCode.INTERNAL_ERROR.name(), WireTime.now(clock)));
+                            }));
+                    if (sent.conversation().includesAssistant) {
                         frames = frames.chain(() -> startAssistant(live, sent));
                     }
                     return frames;

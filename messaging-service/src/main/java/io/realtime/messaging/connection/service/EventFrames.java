@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.realtime.messaging.protocol.EventWriter;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
 
 /** Who sees what: the frame a conversation event becomes for one connection, if any. */
 @ApplicationScoped
@@ -19,10 +20,8 @@ public class EventFrames implements LiveConnection.EventDelivery {
     @Override
     public void deliver(LiveConnection connection, ConversationEvent event) {
         ServerEvent frame = switch (event.kind()) {
-            // the sending connection already had its copy, between its two acks
-            case ConversationEvent.MESSAGE -> connection.id().equals(event.originConnectionId()) ? null
-                    : new ServerEvent.MessageReceive(event.messageId(), event.conversationId(), event.content(),
-                            event.originUserId(), event.timestamp());
+            case ConversationEvent.MESSAGE -> new ServerEvent.MessageReceive(event.messageId(),
+                    event.conversationId(), event.content(), event.originUserId(), event.timestamp());
             case ConversationEvent.STREAM -> new ServerEvent.MessageStream(event.messageId(), event.conversationId(),
                     event.content(), Boolean.TRUE.equals(event.isComplete()), event.timestamp());
             // never back to the typer, on any of their devices
@@ -34,6 +33,10 @@ public class EventFrames implements LiveConnection.EventDelivery {
         };
         if (frame != null) {
             connection.send(writer.write(frame));
+        }
+        if (ConversationEvent.MESSAGE.equals(event.kind()) && connection.id().equals(event.originConnectionId())) {
+            // the sender's own copy has gone through the fan-out like everyone's: now it is delivered
+            connection.send(writer.write(ServerEvent.MessageAck.delivered(event.messageId(), WireTime.now())));
         }
     }
 }
