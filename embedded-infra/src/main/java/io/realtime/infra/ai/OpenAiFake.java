@@ -91,6 +91,11 @@ public final class OpenAiFake {
 
     /** Streaming requests answer with these tokens as SSE chunks. */
     public static void stream(List<String> tokens) {
+        stream(tokens, 0);
+    }
+
+    /** As {@link #stream(List)}, the body dribbled out over {@code totalMillis}, like a slow model. */
+    public static void stream(List<String> tokens, int totalMillis) {
         StringBuilder body = new StringBuilder();
         String id = "chatcmpl-" + UUID.randomUUID();
         body.append(sse(chunk(id, "{\"role\":\"assistant\",\"content\":\"\"}", null)));
@@ -101,8 +106,13 @@ public final class OpenAiFake {
         body.append("data: [DONE]\n\n");
         server().register(post(urlPathEqualTo(PATH)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                        .withBody(body.toString())));
+                .willReturn(withDribble(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(body.toString()), tokens.size() + 2, totalMillis)));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder withDribble(
+            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response, int chunks, int totalMillis) {
+        return totalMillis <= 0 ? response : response.withChunkedDribbleDelay(chunks, totalMillis);
     }
 
     /** Every request fails with an HTTP error, as an overloaded server would. */

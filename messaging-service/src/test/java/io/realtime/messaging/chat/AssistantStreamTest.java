@@ -82,6 +82,28 @@ class AssistantStreamTest {
         assertThat(Conversations.storedContents(conversation)).containsExactly("Are you there?");
     }
 
+    @Test
+    void aSlowStreamStallsNeitherTheSendersOtherMessagesNorOtherConversations() {
+        OpenAiFake.stream(List.of("Thinking", " very", " slowly"), 4000);
+        String withAssistant = Conversations.create("gus", true, "hal");
+        String plain = Conversations.create("gus", false, "ivy");
+        try (ChatClient gus = ChatClient.connect(base, "gus"); ChatClient ivy = ChatClient.connect(base, "ivy")) {
+            gus.sendMessage("slow-1", withAssistant, "Take your time");
+            MessageFlowTest.statuses(gus, 3);
+            long start = System.nanoTime();
+            gus.sendMessage("fast-1", plain, "Meanwhile, hi Ivy");
+            JsonNode received = gus.expect("message:ack");
+            assertThat(received.get("messageId").asText()).isEqualTo("fast-1");
+            assertThat(ivy.expect("message:receive").get("content").asText()).isEqualTo("Meanwhile, hi Ivy");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+            List<JsonNode> rest = new ArrayList<>();
+            while (rest.stream().noneMatch(e -> e.path("isComplete").asBoolean())) {
+                rest.add(gus.next(java.time.Duration.ofSeconds(15)));
+            }
+            assertThat(rest.get(rest.size() - 1).get("content").asText()).isEqualTo("Thinking very slowly");
+        }
+    }
+
     private static List<JsonNode> streamOf(ChatClient client) {
         List<JsonNode> events = new ArrayList<>();
         while (events.isEmpty() || !events.get(events.size() - 1).get("isComplete").asBoolean()) {
