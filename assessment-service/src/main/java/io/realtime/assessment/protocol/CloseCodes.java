@@ -3,8 +3,6 @@ package io.realtime.assessment.protocol;
 /** Application close codes (4000-4999) sent after a connection-level error frame. */
 public final class CloseCodes {
 
-    /** RFC 6455: a message too big to process. */
-    public static final int MESSAGE_TOO_BIG = 1009;
     public static final int AUTH_FAILED = 4001;
     public static final int ACCESS_DENIED = 4003;
     public static final int TEST_NOT_FOUND = 4004;

@@ -2,14 +2,11 @@ package io.realtime.messaging.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.infra.test.NodeScripts;
 import io.realtime.infra.token.DevTokens;
 import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
@@ -32,20 +30,17 @@ class GuideClientTest {
     URI base;
 
     @BeforeAll
-    static void installClient() throws Exception {
-        if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules/ws"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-        }
+    static void installClient() {
+        NodeScripts.install(CLIENT_DIR);
     }
 
     @Test
     void twoUsersConverseAndSeeTheSameConversation() throws Exception {
         String conversation = Conversations.create("node-a", false, "node-b");
         String ws = base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "");
-        String output = run(List.of("node", "guide-client.js", ws, conversation, DevTokens.token("node-a"),
-                DevTokens.token("node-b")));
-        String[] lines = output.trim().split("\n");
-        JsonNode summary = ChatClient.JSON.readTree(lines[lines.length - 1]);
+        String output = NodeScripts.run(CLIENT_DIR, List.of("node", "guide-client.js", ws, conversation,
+                DevTokens.token("node-a"), DevTokens.token("node-b")), Duration.ofSeconds(120));
+        JsonNode summary = ChatClient.JSON.readTree(NodeScripts.lastLine(output));
 
         assertThat(summary.get("errors")).isEmpty();
         List<String> history = Conversations.storedContents(conversation);
@@ -64,18 +59,5 @@ class GuideClientTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asText()));
         return values;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(CLIENT_DIR.toFile()).redirectErrorStream(true)
-                .start();
-        boolean done = process.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!done) {
-            process.destroyForcibly();
-            throw new AssertionError(command.get(0) + " timed out: " + output);
-        }
-        assertThat(process.exitValue()).as(command.get(0) + " " + command.get(1) + " -> " + output).isZero();
-        return output;
     }
 }

@@ -114,6 +114,14 @@ public class MessageFlowTest {
     }
 
     @Test
+    void aFrameOverTheSizeLimitClosesWith1009() {
+        try (ChatClient big = ChatClient.connect(base, "big")) {
+            big.sendRaw("{\"type\":\"typing:start\",\"pad\":\"" + "x".repeat(140_000) + "\"}");
+            assertThat(big.awaitClose().code()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void everyParticipantSeesTheConversationInTheOrderHistoryReturns() throws Exception {
         String conversation = Conversations.create("judy", false, "ken", "leo");
         try (ChatClient judy = ChatClient.connect(base, "judy"); ChatClient ken = ChatClient.connect(base, "ken");

@@ -28,6 +28,7 @@ import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.AuthResult;
+import io.realtime.security.websocket.SocketErrors;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
 
@@ -118,21 +119,16 @@ public class AssessmentSocket {
     /** Frames over {@code quarkus.websockets-next.server.max-message-size} close with 1009, as RFC 6455 says. */
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable error) {
-        if (isOversize(error)) {
-            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "Message too big"));
+        if (SocketErrors.isMessageTooBig(error)) {
+            return connection.close(new CloseReason(SocketErrors.MESSAGE_TOO_BIG, "Message too big"));
         }
-        if (error instanceof io.vertx.core.http.HttpClosedException) {
+        if (SocketErrors.isClientGone(error)) {
             return Uni.createFrom().voidItem(); // the client went away mid-send
         }
         Log.errorf(error, "Unexpected error on connection %s", connection.id());
         return connection.isClosed() ? Uni.createFrom().voidItem()
                 : new Replies(connection, frames, clock).error(ErrorCode.ASSESSMENT_FAILED,
                         "Assessment failed: an internal error occurred");
-    }
-
-    private static boolean isOversize(Throwable error) {
-        return error instanceof IllegalStateException && error.getMessage() != null
-                && error.getMessage().contains("max message size");
     }
 
     private static Uni<Void> refuse(Replies replies, ErrorCode code, String text, int closeCode) {

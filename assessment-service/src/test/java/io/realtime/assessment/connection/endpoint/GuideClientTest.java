@@ -2,14 +2,11 @@ package io.realtime.assessment.connection.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.assessment.support.QuizClient;
 import io.realtime.assessment.support.QuizFixtures;
+import io.realtime.infra.test.NodeScripts;
 import io.realtime.infra.token.DevTokens;
 
 /**
@@ -35,10 +33,8 @@ class GuideClientTest {
     URI base;
 
     @BeforeAll
-    static void installClient() throws Exception {
-        if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules/ws"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"), 180);
-        }
+    static void installClient() {
+        NodeScripts.install(CLIENT_DIR);
     }
 
     @Test
@@ -72,10 +68,9 @@ class GuideClientTest {
 
     private JsonNode quiz(long testId, String userId, int disconnectAfter) throws Exception {
         String ws = base.toString().replaceFirst("^http", "ws").replaceFirst("/$", "");
-        String output = run(List.of("node", "guide-client.js", ws, DevTokens.token(userId), Long.toString(testId),
-                Integer.toString(disconnectAfter)), 90);
-        String[] lines = output.trim().split("\n");
-        return QuizClient.JSON.readTree(lines[lines.length - 1]);
+        String output = NodeScripts.run(CLIENT_DIR, List.of("node", "guide-client.js", ws, DevTokens.token(userId),
+                Long.toString(testId), Integer.toString(disconnectAfter)), Duration.ofSeconds(90));
+        return QuizClient.JSON.readTree(NodeScripts.lastLine(output));
     }
 
     private static double storedScore(long testId, String userId) {
@@ -87,18 +82,5 @@ class GuideClientTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asText()));
         return values;
-    }
-
-    private static String run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(CLIENT_DIR.toFile()).redirectErrorStream(true)
-                .start();
-        boolean done = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!done) {
-            process.destroyForcibly();
-            throw new AssertionError(command.get(0) + " " + command.get(1) + " timed out: " + output);
-        }
-        assertThat(process.exitValue()).as(command.get(0) + " " + command.get(1) + " -> " + output).isZero();
-        return output;
     }
 }

@@ -29,6 +29,7 @@ import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.AuthResult;
+import io.realtime.security.websocket.SocketErrors;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
 
@@ -120,10 +121,10 @@ public class MessagingSocket {
 
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable error) {
-        if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("max message size")) {
-            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "Message too big"));
+        if (SocketErrors.isMessageTooBig(error)) {
+            return connection.close(new CloseReason(SocketErrors.MESSAGE_TOO_BIG, "Message too big"));
         }
-        if (error instanceof io.vertx.core.http.HttpClosedException) {
+        if (SocketErrors.isClientGone(error)) {
             return Uni.createFrom().voidItem(); // the client went away mid-send
         }
         Log.errorf(error, "Unexpected error on connection %s", connection.id());
