@@ -68,6 +68,27 @@ class TimeLimitTest {
     }
 
     @Test
+    void startingAgainAfterTheDeadlineEndsTheOldAttemptAndStartsAFreshOne() throws Exception {
+        long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 2);
+        long first;
+        try (QuizClient client = QuizClient.authenticated(base, testId, "4003")) {
+            client.send("start_assessment", Map.of("test_id", testId));
+            first = client.expect("assessment_started").get("assessment_id").asLong();
+            client.expect("question");
+        }
+        QuizFixtures.execute("UPDATE attempt SET deadline_at = now() - interval '1 second' WHERE id = ?", first);
+        try (QuizClient client = QuizClient.authenticated(base, testId, "4003")) {
+            client.send("start_assessment", Map.of("test_id", testId));
+            JsonNode started = client.expect("assessment_started"); // not recovered: that attempt is over
+            assertThat(started.get("assessment_id").asLong()).isNotEqualTo(first);
+            client.expect("question");
+        }
+        assertThat(QuizFixtures.attempt(first).get("status")).isEqualTo("EXPIRED");
+        assertThat(KafkaProbe.find("assessment.completed", r -> String.valueOf(first).equals(r.key()),
+                Duration.ofSeconds(20))).isPresent();
+    }
+
+    @Test
     void attemptsPastTheirDeadlineEndEvenWithNobodyConnected() {
         long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 2);
         long assessmentId;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.realtime.assessment.protocol.ClientMessage;
 import io.realtime.assessment.protocol.ServerMessage;
+import io.realtime.assessment.quiz.domain.AnswerOption;
 import io.realtime.assessment.quiz.service.AssessmentException;
 import io.realtime.assessment.quiz.service.AssessmentService;
 import io.realtime.assessment.quiz.service.ChatAssistant;
@@ -141,10 +142,10 @@ public class QuizConversation {
     }
 
     static ServerMessage.Question question(QuizViews.ShownQuestion question) {
-        String[] ids = { "A", "B", "C", "D" };
+        AnswerOption[] ids = AnswerOption.values();
         java.util.List<ServerMessage.Option> options = new java.util.ArrayList<>();
         for (int i = 0; i < question.options().size(); i++) {
-            options.add(new ServerMessage.Option(ids[i], question.options().get(i)));
+            options.add(new ServerMessage.Option(ids[i].name(), question.options().get(i)));
         }
         return new ServerMessage.Question(question.questionId(), Long.toString(question.attemptId()),
                 new ServerMessage.QuestionBody(question.text(), options, question.difficulty(), question.skill(),

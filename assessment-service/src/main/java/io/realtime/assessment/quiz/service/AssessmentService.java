@@ -66,7 +66,7 @@ public class AssessmentService {
                 })));
     }
 
-    /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first). */
+    /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first, then published). */
     public Uni<StartOutcome> start(long testId, String userId) {
         return Panache.withTransaction(() -> tests.findById(testId)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
@@ -74,7 +74,7 @@ public class AssessmentService {
                     Instant now = clock.instant();
                     if (current != null && !current.isOverdue(now)) {
                         return progressOf(current, test)
-                                .map(progress -> (Object) new Recovered(current.id, progress));
+                                .map(progress -> new Starting(new Recovered(current.id, progress), null));
                     }
                     Result expired = null;
                     if (current != null) {
@@ -83,21 +83,17 @@ public class AssessmentService {
                     }
                     Result ended = expired;
                     Attempt attempt = newAttempt(test, userId, now);
+                    // the expiry must reach the database before the new attempt (one in progress per user and test)
                     return attempts.flush().chain(() -> attempts.persist(attempt))
-                            .map(saved -> (Object) new StartedWithExpiry(new Started(saved.id, test.id, test.name,
+                            .map(saved -> new Starting(new Started(saved.id, test.id, test.name,
                                     test.timeLimitMinutes, test.totalQuestions), ended));
                 })))
-                .chain(outcome -> {
-                    if (outcome instanceof StartedWithExpiry started) {
-                        Uni<Void> publish = started.expired() == null ? Uni.createFrom().voidItem()
-                                : events.attemptEnded(started.expired());
-                        return publish.map(ignored -> (StartOutcome) started.started());
-                    }
-                    return Uni.createFrom().item((StartOutcome) outcome);
-                });
+                .chain(starting -> starting.expired() == null ? Uni.createFrom().item(starting.outcome())
+                        : events.attemptEnded(starting.expired()).replaceWith(starting.outcome()));
     }
 
-    private record StartedWithExpiry(Started started, Result expired) {
+    /** A start decided in one transaction, and the attempt it ended on the way, if any (published after commit). */
+    private record Starting(StartOutcome outcome, Result expired) {
     }
 
     private Attempt newAttempt(AssessmentTest test, String userId, Instant now) {
