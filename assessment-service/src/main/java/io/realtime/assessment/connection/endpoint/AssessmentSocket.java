@@ -79,7 +79,7 @@ public class AssessmentSocket {
         Instant openedAt = clock.instant();
         return assessments.testFor(testId, user.userId())
                 .chain(test -> {
-                    connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test, openedAt));
+                    connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test));
                     registry.register(user.userId(), connection, openedAt);
                     return replies.send(new ServerMessage.AuthSuccess(wireUserId(user.userId()),
                             connectionId(user.userId(), openedAt), WireTime.format(openedAt)))

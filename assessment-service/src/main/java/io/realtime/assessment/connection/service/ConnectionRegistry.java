@@ -57,8 +57,4 @@ public class ConnectionRegistry {
             }
         }
     }
-
-    public int size() {
-        return byUser.values().stream().mapToInt(List::size).sum();
-    }
 }

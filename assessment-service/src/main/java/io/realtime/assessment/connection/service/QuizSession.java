@@ -1,7 +1,5 @@
 package io.realtime.assessment.connection.service;
 
-import java.time.Instant;
-
 import io.quarkus.websockets.next.UserData;
 import io.realtime.assessment.quiz.domain.AssessmentTest;
 
@@ -12,13 +10,11 @@ public final class QuizSession {
 
     private final String userId;
     private final AssessmentTest test;
-    private final Instant openedAt;
     private volatile Long attemptId;
 
-    public QuizSession(String userId, AssessmentTest test, Instant openedAt) {
+    public QuizSession(String userId, AssessmentTest test) {
         this.userId = userId;
         this.test = test;
-        this.openedAt = openedAt;
     }
 
     public String userId() {
@@ -31,10 +27,6 @@ public final class QuizSession {
 
     public long testId() {
         return test.id;
-    }
-
-    public Instant openedAt() {
-        return openedAt;
     }
 
     public Long attemptId() {
