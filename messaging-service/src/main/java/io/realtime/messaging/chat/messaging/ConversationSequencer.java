@@ -25,7 +25,11 @@ public class ConversationSequencer {
         long expected = -1;
         final TreeMap<Long, ConversationEvent> waiting = new TreeMap<>();
         long timerId = -1;
+        long lastSeenNanos = System.nanoTime();
     }
+
+    /** A quiet conversation's state is dropped; its next event simply starts the order again. */
+    private static final long IDLE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
     private final Map<String, State> conversations = new ConcurrentHashMap<>();
     private final Vertx vertx;
@@ -43,6 +47,7 @@ public class ConversationSequencer {
         }
         State state = conversations.computeIfAbsent(event.conversationId(), id -> new State());
         synchronized (state) {
+            state.lastSeenNanos = System.nanoTime();
             long seq = event.seq();
             if (state.expected < 0 || seq == state.expected) {
                 deliver.accept(event);
@@ -57,6 +62,21 @@ public class ConversationSequencer {
                 }
             }
         }
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "5m", delayed = "5m")
+    void evictIdle() {
+        evictIdle(IDLE_NANOS);
+    }
+
+    void evictIdle(long idleNanos) {
+        long now = System.nanoTime();
+        conversations.entrySet().removeIf(entry -> {
+            State state = entry.getValue();
+            synchronized (state) {
+                return state.waiting.isEmpty() && now - state.lastSeenNanos >= idleNanos;
+            }
+        });
     }
 
     private void skipGap(State state, Consumer<ConversationEvent> deliver) {

@@ -51,6 +51,18 @@ class ConversationSequencerTest {
     }
 
     @Test
+    void aQuietConversationIsForgottenButNotOneWithMessagesWaiting() {
+        offer("seq-d", 1L);
+        offer("seq-e", 1L);
+        offer("seq-e", 3L); // waiting for 2
+        sequencer.evictIdle(0);
+        offer("seq-d", 7L); // forgotten: starts the order again
+        assertThat(delivered).containsExactly(1L, 1L, 7L);
+        offer("seq-e", 2L); // still remembered
+        assertThat(delivered).containsExactly(1L, 1L, 7L, 2L, 3L);
+    }
+
+    @Test
     void eventsWithoutSeqPassStraightThrough() {
         offer("seq-c", 5L);
         offer("seq-c", 7L);
