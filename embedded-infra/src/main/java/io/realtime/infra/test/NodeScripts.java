@@ -14,6 +14,24 @@ public final class NodeScripts {
     private NodeScripts() {
     }
 
+    /** Whether {@code node} and {@code npm} can be run here (they are on our build machines; a JDK-only one lacks them). */
+    public static boolean available() {
+        for (String tool : List.of("node", "npm")) {
+            try {
+                Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+                if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code npm ci} once, if the folder's dependencies are not installed yet. */
     public static void install(Path dir) {
         if (!Files.isDirectory(dir.resolve("node_modules"))) {

@@ -1,6 +1,7 @@
 package io.realtime.assessment.connection.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class GuideClientTest {
 
     @BeforeAll
     static void installClient() {
+        assumeTrue(NodeScripts.available(), "Node.js and npm are needed to run the guide's client");
         NodeScripts.install(CLIENT_DIR);
     }
 
