@@ -46,8 +46,9 @@ public class ConversationEvents {
             return;
         }
         sequencer.accept(event, inOrder -> {
+            LiveConnection.Outgoing outgoing = frames.prepare(inOrder);
             for (LiveConnection connection : registry.ofAll(inOrder.recipients())) {
-                connection.offer(inOrder, frames);
+                connection.offer(outgoing, frames);
             }
         });
     }

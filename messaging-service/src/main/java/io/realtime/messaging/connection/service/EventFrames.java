@@ -17,22 +17,30 @@ public class EventFrames implements LiveConnection.EventDelivery {
         this.writer = writer;
     }
 
-    @Override
-    public void deliver(LiveConnection connection, ConversationEvent event) {
+    /** Serialises the event's frame once; every recipient connection gets the same text. */
+    public LiveConnection.Outgoing prepare(ConversationEvent event) {
         ServerEvent frame = switch (event.kind()) {
             case ConversationEvent.MESSAGE -> new ServerEvent.MessageReceive(event.messageId(),
                     event.conversationId(), event.content(), event.originUserId(), event.timestamp());
             case ConversationEvent.STREAM -> new ServerEvent.MessageStream(event.messageId(), event.conversationId(),
                     event.content(), Boolean.TRUE.equals(event.isComplete()), event.timestamp());
-            // never back to the typer, on any of their devices
-            case ConversationEvent.TYPING_START -> connection.userId().equals(event.originUserId()) ? null
-                    : ServerEvent.Typing.start(event.conversationId(), event.originUserId(), event.timestamp());
-            case ConversationEvent.TYPING_STOP -> connection.userId().equals(event.originUserId()) ? null
-                    : ServerEvent.Typing.stop(event.conversationId(), event.originUserId(), event.timestamp());
+            case ConversationEvent.TYPING_START ->
+                ServerEvent.Typing.start(event.conversationId(), event.originUserId(), event.timestamp());
+            case ConversationEvent.TYPING_STOP ->
+                ServerEvent.Typing.stop(event.conversationId(), event.originUserId(), event.timestamp());
             default -> null;
         };
-        if (frame != null) {
-            connection.send(writer.write(frame));
+        return new LiveConnection.Outgoing(event, frame == null ? null : writer.write(frame));
+    }
+
+    @Override
+    public void deliver(LiveConnection connection, LiveConnection.Outgoing outgoing) {
+        ConversationEvent event = outgoing.event();
+        boolean typing = ConversationEvent.TYPING_START.equals(event.kind())
+                || ConversationEvent.TYPING_STOP.equals(event.kind());
+        // typing never goes back to the typer, on any of their devices
+        if (outgoing.text() != null && !(typing && connection.userId().equals(event.originUserId()))) {
+            connection.send(outgoing.text());
         }
         if (ConversationEvent.MESSAGE.equals(event.kind()) && connection.id().equals(event.originConnectionId())) {
             // the sender's own copy has gone through the fan-out like everyone's: now it is delivered

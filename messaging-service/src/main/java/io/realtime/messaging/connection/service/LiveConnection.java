@@ -16,7 +16,7 @@ public final class LiveConnection {
 
     private final WebSocketConnection connection;
     private final String userId;
-    private final List<ConversationEvent> held = new ArrayList<>();
+    private final List<Outgoing> held = new ArrayList<>();
     private boolean replaying = true;
 
     public LiveConnection(WebSocketConnection connection, String userId) {
@@ -37,27 +37,28 @@ public final class LiveConnection {
     }
 
     /** Delivers now, or holds the event until the replay is done. */
-    public void offer(ConversationEvent event, EventDelivery delivery) {
+    public void offer(Outgoing outgoing, EventDelivery delivery) {
         synchronized (this) {
             if (replaying) {
-                held.add(event);
+                held.add(outgoing);
                 return;
             }
         }
-        delivery.deliver(this, event);
+        delivery.deliver(this, outgoing);
     }
 
     /** Ends the replay: releases held events that the replay did not already send. */
     public void goLive(Set<String> replayedMessageIds, EventDelivery delivery) {
-        List<ConversationEvent> release;
+        List<Outgoing> release;
         synchronized (this) {
             release = new ArrayList<>(held);
             held.clear();
             replaying = false;
         }
-        for (ConversationEvent event : release) {
+        for (Outgoing outgoing : release) {
+            ConversationEvent event = outgoing.event();
             if (!(ConversationEvent.MESSAGE.equals(event.kind()) && replayedMessageIds.contains(event.messageId()))) {
-                delivery.deliver(this, event);
+                delivery.deliver(this, outgoing);
             }
         }
         Log.debugf("Connection %s live after replaying %d message(s)", id(), replayedMessageIds.size());
@@ -71,8 +72,12 @@ public final class LiveConnection {
         }, failure -> Log.debugf("Send to %s failed: %s", id(), failure.getMessage()));
     }
 
-    /** Turns conversation events into frames for one connection. */
+    /** A conversation event with its frame already serialised ({@code text} null: nothing to show). */
+    public record Outgoing(ConversationEvent event, String text) {
+    }
+
+    /** Decides what one connection gets of an outgoing event. */
     public interface EventDelivery {
-        void deliver(LiveConnection connection, ConversationEvent event);
+        void deliver(LiveConnection connection, Outgoing outgoing);
     }
 }
