@@ -1,7 +1,5 @@
 package io.realtime.security.websocket;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,18 +30,7 @@ public final class HandshakeTokens {
     }
 
     static Optional<String> fromQuery(String query) {
-        if (query == null || query.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if ("token".equals(name) && eq >= 0) {
-                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).trim();
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        return HandshakeQuery.param(query, "token").map(String::trim);
     }
 
     static Optional<String> fromSubprotocols(String header) {

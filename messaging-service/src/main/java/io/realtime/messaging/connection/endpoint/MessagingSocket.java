@@ -2,7 +2,6 @@ package io.realtime.messaging.connection.endpoint;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.logging.Log;
@@ -29,6 +28,7 @@ import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.AuthResult;
+import io.realtime.security.websocket.HandshakeQuery;
 import io.realtime.security.websocket.SocketErrors;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
@@ -80,8 +80,8 @@ public class MessagingSocket {
         registry.add(live); // holds live events until the replay below is sent
         return connection.sendText(writer.write(new ServerEvent.ConnectionAuthenticated(connection.id(),
                 WireTime.now(clock))))
-                .chain(() -> replay.missed(user.userId(), queryParam(handshake, "lastMessageId"),
-                        queryParam(handshake, "since")))
+                .chain(() -> replay.missed(user.userId(), HandshakeQuery.param(handshake, "lastMessageId"),
+                        HandshakeQuery.param(handshake, "since")))
                 .chain(missed -> {
                     Set<String> replayed = new HashSet<>();
                     Uni<Void> sends = Uni.createFrom().voidItem();
@@ -141,20 +141,5 @@ public class MessagingSocket {
         }
         return new ServerEvent.MessageReceive(message.messageId, message.conversationId.toString(), message.content,
                 message.senderId, time);
-    }
-
-    private static Optional<String> queryParam(HandshakeRequest handshake, String name) {
-        String query = handshake.query();
-        if (query == null) {
-            return Optional.empty();
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                String value = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-                return value.isBlank() ? Optional.empty() : Optional.of(value);
-            }
-        }
-        return Optional.empty();
     }
 }
