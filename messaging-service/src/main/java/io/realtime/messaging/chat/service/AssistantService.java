@@ -18,6 +18,7 @@ import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.conversation.domain.Message;
 import io.realtime.messaging.conversation.repository.ConversationRepository;
 import io.realtime.messaging.conversation.repository.MessageRepository;
+import io.realtime.protocol.ai.ModelKey;
 import io.realtime.protocol.event.ConversationEvent;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +50,7 @@ public class AssistantService {
         this.events = events;
         this.config = config;
         this.clock = clock;
-        this.modelConfigured = !apiKey.isBlank() && !"none".equalsIgnoreCase(apiKey);
+        this.modelConfigured = ModelKey.isConfigured(apiKey);
     }
 
     public boolean available() {
