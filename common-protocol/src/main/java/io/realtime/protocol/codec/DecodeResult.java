@@ -8,7 +8,8 @@ import io.realtime.protocol.error.ProtocolError;
  */
 public sealed interface DecodeResult<T> {
 
-    record Success<T>(T message) implements DecodeResult<T> {
+    /** {@code type}: the frame's type, one of the decoder's known names. */
+    record Success<T>(T message, String type) implements DecodeResult<T> {
     }
 
     record Failure<T>(ProtocolError error, String type) implements DecodeResult<T> {

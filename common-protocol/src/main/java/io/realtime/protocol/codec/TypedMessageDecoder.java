@@ -83,7 +83,7 @@ public final class TypedMessageDecoder<T> {
             }
         }
         try {
-            return new DecodeResult.Success<>(mapper.treeToValue(payload, target));
+            return new DecodeResult.Success<>(mapper.treeToValue(payload, target), type);
         } catch (MismatchedInputException e) {
             return failure(ErrorCode.VALIDATION_ERROR, describe(e), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

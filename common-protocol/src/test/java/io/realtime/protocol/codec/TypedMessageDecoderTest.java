@@ -34,25 +34,25 @@ class TypedMessageDecoderTest {
     @Test
     void optionalFieldsMayBeMissingRequiredOnesMayNot() {
         assertThat(flat.decode("{\"type\":\"note\",\"text\":\"hi\"}"))
-                .isEqualTo(new DecodeResult.Success<>(new Note("hi", null)));
+                .isEqualTo(new DecodeResult.Success<>(new Note("hi", null), "note"));
         assertFailure(flat.decode("{\"type\":\"note\",\"timestamp\":\"t\"}"), ErrorCode.VALIDATION_ERROR, "note");
     }
 
     @Test
     void decodesEnvelopedPayload() {
         assertThat(enveloped.decode("{\"type\":\"start\",\"data\":{\"test_id\":42,\"extra\":true}}"))
-                .isEqualTo(new DecodeResult.Success<>(new Start(42)));
+                .isEqualTo(new DecodeResult.Success<>(new Start(42), "start"));
     }
 
     @Test
     void decodesFlatPayload() {
         assertThat(flat.decode("{\"type\":\"start\",\"test_id\":7}"))
-                .isEqualTo(new DecodeResult.Success<>(new Start(7)));
+                .isEqualTo(new DecodeResult.Success<>(new Start(7), "start"));
     }
 
     @Test
     void messageWithoutFieldsNeedsNoData() {
-        assertThat(enveloped.decode("{\"type\":\"ping\"}")).isEqualTo(new DecodeResult.Success<>(new Ping()));
+        assertThat(enveloped.decode("{\"type\":\"ping\"}")).isEqualTo(new DecodeResult.Success<>(new Ping(), "ping"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
-import io.realtime.messaging.support.TestClock;
+import io.realtime.kit.time.AdjustableClock;
 
 /** 10 messages per 60 s per user, across the user's connections; the clock is moved, never slept on. */
 @QuarkusTest
@@ -25,7 +25,7 @@ class RateLimitTest {
     URI base;
 
     @Inject
-    TestClock clock;
+    AdjustableClock clock;
 
     @Test
     void theEleventhMessageInAMinuteIsRefusedWithTheRealWaitAcrossConnections() {

@@ -21,9 +21,10 @@ public class AssessmentTest {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String name;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -51,7 +52,7 @@ public class AssessmentTest {
     @Column(name = "open_to_all", nullable = false)
     public boolean openToAll;
 
-    @Column(name = "created_by", nullable = false)
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
     public String createdBy;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)

@@ -25,11 +25,11 @@ public class Attempt {
     @Column(name = "test_id", nullable = false)
     public Long testId;
 
-    @Column(name = "user_id", nullable = false)
+    @Column(name = "user_id", nullable = false, columnDefinition = "text")
     public String userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public AttemptStatus status;
 
     @Column(name = "current_difficulty", nullable = false)

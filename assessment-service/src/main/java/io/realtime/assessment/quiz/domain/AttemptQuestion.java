@@ -10,6 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A question as shown in an attempt, with the answer once given (written once, never changed). */
 @Entity
 @Table(name = "attempt_question")
@@ -27,40 +30,45 @@ public class AttemptQuestion {
     @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String text;
 
-    @Column(name = "option_a", nullable = false)
+    @Column(name = "option_a", nullable = false, columnDefinition = "text")
     public String optionA;
 
-    @Column(name = "option_b", nullable = false)
+    @Column(name = "option_b", nullable = false, columnDefinition = "text")
     public String optionB;
 
-    @Column(name = "option_c", nullable = false)
+    @Column(name = "option_c", nullable = false, columnDefinition = "text")
     public String optionC;
 
-    @Column(name = "option_d", nullable = false)
+    @Column(name = "option_d", nullable = false, columnDefinition = "text")
     public String optionD;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
 
     @Column(name = "correct_option", nullable = false, length = 1)
     public String correctOption;
 
+    @Column(columnDefinition = "text")
     public String explanation;
 
     @Column(nullable = false)
     public short difficulty;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String skill;
 
     @Column(name = "time_limit_seconds", nullable = false)
     public int timeLimitSeconds;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String source;
 
     @Column(name = "asked_at", nullable = false)
     public Instant askedAt;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
 
     @Column(name = "selected_option", length = 1)
     public String selectedOption;

@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A question an instructor wrote for a test: used without a model, and when generation fails. */
 @Entity
 @Table(name = "bank_question")
@@ -21,20 +24,22 @@ public class BankQuestion {
     @Column(name = "test_id", nullable = false)
     public Long testId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String text;
 
-    @Column(name = "option_a", nullable = false)
+    @Column(name = "option_a", nullable = false, columnDefinition = "text")
     public String optionA;
 
-    @Column(name = "option_b", nullable = false)
+    @Column(name = "option_b", nullable = false, columnDefinition = "text")
     public String optionB;
 
-    @Column(name = "option_c", nullable = false)
+    @Column(name = "option_c", nullable = false, columnDefinition = "text")
     public String optionC;
 
-    @Column(name = "option_d", nullable = false)
+    @Column(name = "option_d", nullable = false, columnDefinition = "text")
     public String optionD;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
 
     @Column(name = "correct_option", nullable = false, length = 1)
     public String correctOption;
@@ -42,7 +47,7 @@ public class BankQuestion {
     @Column(nullable = false)
     public short difficulty;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String skill;
 
     public QuestionContent content() {

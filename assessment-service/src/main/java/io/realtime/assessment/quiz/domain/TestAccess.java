@@ -17,14 +17,14 @@ public class TestAccess {
     @EmbeddedId
     public Key id;
 
-    @Column(name = "granted_by", nullable = false)
+    @Column(name = "granted_by", nullable = false, columnDefinition = "text")
     public String grantedBy;
 
     @Column(name = "granted_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime grantedAt;
 
     @Embeddable
-    public record Key(@Column(name = "test_id") Long testId, @Column(name = "user_id") String userId)
+    public record Key(@Column(name = "test_id") Long testId, @Column(name = "user_id", columnDefinition = "text") String userId)
             implements Serializable {
     }
 }

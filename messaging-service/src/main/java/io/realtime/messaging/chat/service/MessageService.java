@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
  * {@code messageId}, and published to every participant. A per-user advisory lock makes the rate check and the
  * idempotency check exact across instances; the conversation row lock gives each message its place ({@code seq}),
  * and every instance releases a conversation's messages in that order ({@link
- * io.realtime.messaging.chat.messaging.ConversationSequencer}), so live order and history agree.
+ * io.realtime.messaging.connection.ConversationSequencer}), so live order and history agree.
  */
 @ApplicationScoped
 public class MessageService {

@@ -2,6 +2,7 @@ package io.realtime.messaging.chat.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.realtime.kit.time.Timers;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.conversation.repository.ConversationRepository;
@@ -18,7 +20,6 @@ import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.event.ConversationEvent;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * Typing indicators: broadcast to the other participants, at most one update per second per user and conversation
@@ -32,7 +33,7 @@ public class TypingService {
 
     private static final class Typing {
         Instant lastUpdate;
-        long timerId = -1;
+        Timers.Timer autoStop;
     }
 
     private final Map<Key, Typing> active = new ConcurrentHashMap<>();
@@ -41,16 +42,16 @@ public class TypingService {
     private final ConversationEvents events;
     private final MessagingConfig config;
     private final Clock clock;
-    private final Vertx vertx;
+    private final Timers timers;
 
     public TypingService(ConversationService conversationRules, ConversationRepository conversations,
-            ConversationEvents events, MessagingConfig config, Clock clock, Vertx vertx) {
+            ConversationEvents events, MessagingConfig config, Clock clock, Timers timers) {
         this.conversationRules = conversationRules;
         this.conversations = conversations;
         this.events = events;
         this.config = config;
         this.clock = clock;
-        this.vertx = vertx;
+        this.timers = timers;
     }
 
     public Uni<Void> start(String userId, String conversationIdText) {
@@ -75,16 +76,18 @@ public class TypingService {
         if (typing == null) {
             return Uni.createFrom().voidItem(); // not typing: nothing to tell
         }
-        vertx.cancelTimer(typing.timerId);
+        if (typing.autoStop != null) {
+            typing.autoStop.cancel();
+        }
         return recipients(userId, conversationIdText)
                 .chain(recipients -> publish(ConversationEvent.TYPING_STOP, key, recipients));
     }
 
-    private void rearmAutoStop(Key key, Typing state, java.util.List<String> recipients) {
-        if (state.timerId >= 0) {
-            vertx.cancelTimer(state.timerId);
+    private void rearmAutoStop(Key key, Typing state, List<String> recipients) {
+        if (state.autoStop != null) {
+            state.autoStop.cancel();
         }
-        state.timerId = vertx.setTimer(Math.max(1, config.typing().autoStop().toMillis()), id -> {
+        state.autoStop = timers.schedule(config.typing().autoStop(), () -> {
             if (active.remove(key, state)) {
                 publish(ConversationEvent.TYPING_STOP, key, recipients).subscribe().with(ignored -> {
                 });
@@ -92,7 +95,7 @@ public class TypingService {
         });
     }
 
-    private Uni<java.util.List<String>> recipients(String userId, String conversationIdText) {
+    private Uni<List<String>> recipients(String userId, String conversationIdText) {
         UUID conversationId;
         try {
             conversationId = UUID.fromString(conversationIdText);
@@ -104,7 +107,7 @@ public class TypingService {
                 .chain(conversation -> conversations.participantIds(conversationId)));
     }
 
-    private Uni<Void> publish(String kind, Key key, java.util.List<String> recipients) {
+    private Uni<Void> publish(String kind, Key key, List<String> recipients) {
         return events.publish(new ConversationEvent(ConversationEvent.CURRENT_VERSION, kind, key.conversationId(),
                 recipients, key.userId(), null, null, null, null, null, WireTime.now(clock)));
     }

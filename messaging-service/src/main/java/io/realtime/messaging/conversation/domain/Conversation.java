@@ -15,12 +15,13 @@ public class Conversation {
     @Id
     public UUID id;
 
+    @Column(columnDefinition = "text")
     public String title;
 
     @Column(name = "includes_assistant", nullable = false)
     public boolean includesAssistant;
 
-    @Column(name = "created_by", nullable = false)
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)

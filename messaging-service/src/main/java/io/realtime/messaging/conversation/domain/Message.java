@@ -21,7 +21,7 @@ public class Message {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "message_id", nullable = false)
+    @Column(name = "message_id", nullable = false, columnDefinition = "text")
     public String messageId;
 
     @Column(name = "conversation_id", nullable = false)
@@ -30,13 +30,13 @@ public class Message {
     @Column(nullable = false)
     public long seq;
 
-    @Column(name = "sender_id", nullable = false)
+    @Column(name = "sender_id", nullable = false, columnDefinition = "text")
     public String senderId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String role;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String content;
 
     @Column(name = "client_timestamp")

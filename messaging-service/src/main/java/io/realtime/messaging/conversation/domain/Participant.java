@@ -28,7 +28,8 @@ public class Participant {
     }
 
     @Embeddable
-    public record Key(@Column(name = "conversation_id") UUID conversationId, @Column(name = "user_id") String userId)
+    public record Key(@Column(name = "conversation_id") UUID conversationId,
+            @Column(name = "user_id", columnDefinition = "text") String userId)
             implements Serializable {
     }
 }

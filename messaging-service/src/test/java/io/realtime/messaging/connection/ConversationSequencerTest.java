@@ -1,0 +1,72 @@
+package io.realtime.messaging.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.protocol.event.ConversationEvent;
+
+@QuarkusTest
+class ConversationSequencerTest {
+
+    @Inject
+    ConversationSequencer sequencer;
+
+    private final List<Long> delivered = new CopyOnWriteArrayList<>();
+
+    private void offer(String conversation, Long seq) {
+        sequencer.accept(new ConversationEvent(1, ConversationEvent.MESSAGE, conversation, List.of(), "u", null,
+                "m" + seq, "c", seq, null, "t"), event -> delivered.add(event.seq()));
+    }
+
+    @Test
+    void earlyMessagesWaitForTheOneBefore() {
+        offer("seq-a", 1L);
+        offer("seq-a", 3L);
+        offer("seq-a", 4L);
+        assertThat(delivered).containsExactly(1L);
+        offer("seq-a", 2L);
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aGapThatNeverFillsIsSkippedAfterTheTimeoutAndALateMessageStillArrives() {
+        offer("seq-b", 10L);
+        offer("seq-b", 12L);
+        assertThat(delivered).containsExactly(10L);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2);
+        assertThat(delivered).containsExactly(10L, 12L);
+        offer("seq-b", 11L);
+        assertThat(delivered).containsExactly(10L, 12L, 11L);
+        offer("seq-b", 13L);
+        assertThat(delivered).containsExactly(10L, 12L, 11L, 13L);
+    }
+
+    @Test
+    void aQuietConversationIsForgottenButNotOneWithMessagesWaiting() {
+        offer("seq-d", 1L);
+        offer("seq-e", 1L);
+        offer("seq-e", 3L); // waiting for 2
+        sequencer.evictIdle(Duration.ZERO);
+        offer("seq-d", 7L); // forgotten: starts the order again
+        assertThat(delivered).containsExactly(1L, 1L, 7L);
+        offer("seq-e", 2L); // still remembered
+        assertThat(delivered).containsExactly(1L, 1L, 7L, 2L, 3L);
+    }
+
+    @Test
+    void eventsWithoutSeqPassStraightThrough() {
+        offer("seq-c", 5L);
+        offer("seq-c", 7L);
+        offer("seq-c", null);
+        assertThat(delivered).containsExactly(5L, null);
+    }
+}
