@@ -19,12 +19,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.realtime.assessment.support.QuizClient;
 import io.realtime.assessment.support.QuizFixtures;
 import io.realtime.infra.ai.OpenAiFake;
+import io.realtime.infra.test.PrometheusScrape;
 
 /** Questions and chat with a model, against an OpenAI-compatible server speaking the real wire format. */
 @QuarkusTest
 @TestProfile(WithModelProfile.class)
 class ModelQuestionsTest {
 
+    private static final String MODEL_CALLS = "gen_ai_client_operation_duration_seconds_count";
     private static final String EXPLANATION = "Because EXPLANATION-7781 says so";
 
     @TestHTTPResource("/")
@@ -70,6 +72,22 @@ class ModelQuestionsTest {
             String prompt = OpenAiFake.requestBodies().get(0);
             assertThat(prompt).contains("Which letter comes second?"); // told not to repeat it
         }
+    }
+
+    @Test
+    void everyModelCallIsTimedInTheMetrics() {
+        double before = PrometheusScrape.of(base).value(MODEL_CALLS, Map.of("service", "assessment-service"));
+        OpenAiFake.answer(question("Which letter comes fourth?", "D"));
+        long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 0);
+        try (QuizClient client = QuizClient.authenticated(base, testId, "5009")) {
+            client.send("start_assessment", Map.of("test_id", testId));
+            client.expect("assessment_started");
+            client.expect("question");
+        }
+        PrometheusScrape after = PrometheusScrape.of(base);
+        assertThat(after.value(MODEL_CALLS, Map.of("service", "assessment-service")))
+                .as("model call metrics: %s", after.text().lines().filter(line -> line.startsWith("gen_ai")).toList())
+                .isGreaterThan(before);
     }
 
     @Test

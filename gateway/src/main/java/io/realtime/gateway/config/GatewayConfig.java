@@ -9,7 +9,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The routing table: which service owns which of the guides' paths. A path ending in {@code /*} is a prefix, any
- * other is exact. Every service is also reachable under {@code /services/<name>/...} (for its health and OpenAPI).
+ * other is exact, and both must be normalised paths outside {@code /q} and {@code /services}. Each service's health,
+ * and nothing else of its {@code /q/} endpoints, is also reachable under {@code /services/<name>/q/health} (and
+ * {@code /live}, {@code /ready}, {@code /started}).
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
