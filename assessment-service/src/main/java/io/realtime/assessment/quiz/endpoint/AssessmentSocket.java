@@ -21,9 +21,8 @@ import io.realtime.assessment.protocol.CloseCodes;
 import io.realtime.assessment.protocol.ServerMessage;
 import io.realtime.assessment.quiz.service.AssessmentException;
 import io.realtime.assessment.quiz.service.AssessmentService;
-import io.realtime.kit.metrics.SocketMetrics;
-import io.realtime.kit.socket.SocketFailures;
-import io.realtime.kit.tracing.FrameSpans;
+import io.realtime.kit.socket.SocketEndpoint;
+import io.realtime.kit.socket.SocketEndpoints;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
@@ -39,7 +38,6 @@ import io.smallrye.mutiny.Uni;
 @WebSocket(path = "/ws/assessment/{test_id}")
 public class AssessmentSocket {
 
-    private static final String ENDPOINT = Outbound.ENDPOINT;
 
     private final WebSocketAuthenticator authenticator;
     private final AssessmentService assessments;
@@ -48,15 +46,12 @@ public class AssessmentSocket {
     private final ClientMessageDecoder decoder;
     private final AssessmentDispatcher dispatcher;
     private final Outbound outbound;
-    private final SocketMetrics metrics;
-    private final FrameSpans spans;
-    private final SocketFailures failures;
+    private final SocketEndpoint socket;
     private final Clock clock;
 
     public AssessmentSocket(WebSocketAuthenticator authenticator, AssessmentService assessments,
             ConnectionRegistry registry, TakeoverMessaging takeovers, ClientMessageDecoder decoder,
-            AssessmentDispatcher dispatcher, Outbound outbound, SocketMetrics metrics, FrameSpans spans,
-            SocketFailures failures, Clock clock) {
+            AssessmentDispatcher dispatcher, Outbound outbound, SocketEndpoints endpoints, Clock clock) {
         this.authenticator = authenticator;
         this.assessments = assessments;
         this.registry = registry;
@@ -64,15 +59,13 @@ public class AssessmentSocket {
         this.decoder = decoder;
         this.dispatcher = dispatcher;
         this.outbound = outbound;
-        this.metrics = metrics;
-        this.spans = spans;
-        this.failures = failures;
+        this.socket = endpoints.named(Outbound.ENDPOINT);
         this.clock = clock;
     }
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        metrics.opened(ENDPOINT);
+        socket.opened();
         Replies replies = outbound.to(connection);
         AuthResult auth = authenticator.authenticate(handshake);
         if (!(auth instanceof AuthResult.Authenticated user)) {
@@ -110,17 +103,16 @@ public class AssessmentSocket {
         }
         DecodeResult<ClientMessage> decoded = decoder.decode(text);
         if (decoded instanceof DecodeResult.Failure<ClientMessage> failure) {
-            metrics.frameIn(ENDPOINT, SocketMetrics.INVALID_TYPE);
+            socket.undecodable();
             return session.replies().error(failure.error().code(), failure.error().message());
         }
         DecodeResult.Success<ClientMessage> frame = (DecodeResult.Success<ClientMessage>) decoded;
-        metrics.frameIn(ENDPOINT, frame.type());
-        return spans.inbound(ENDPOINT, frame.type(), () -> dispatcher.dispatch(frame.message(), session));
+        return socket.handle(frame.type(), () -> dispatcher.dispatch(frame.message(), session));
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        metrics.closed(ENDPOINT);
+        socket.closed();
         QuizSession session = connection.userData().get(QuizSession.KEY);
         if (session != null) {
             registry.unregister(session.userId(), connection);
@@ -129,7 +121,7 @@ public class AssessmentSocket {
 
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable error) {
-        return failures.handle(ENDPOINT, connection, error, () -> outbound.to(connection)
+        return socket.failed(connection, error, () -> outbound.to(connection)
                 .error(ErrorCode.ASSESSMENT_FAILED, "Assessment failed: an internal error occurred"));
     }
 

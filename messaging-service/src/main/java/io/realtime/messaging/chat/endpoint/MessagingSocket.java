@@ -14,9 +14,8 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.realtime.kit.metrics.SocketMetrics;
-import io.realtime.kit.socket.SocketFailures;
-import io.realtime.kit.tracing.FrameSpans;
+import io.realtime.kit.socket.SocketEndpoint;
+import io.realtime.kit.socket.SocketEndpoints;
 import io.realtime.messaging.chat.service.ReplayService;
 import io.realtime.messaging.connection.ConnectionRegistry;
 import io.realtime.messaging.connection.EventFrames;
@@ -42,7 +41,6 @@ import io.smallrye.mutiny.Uni;
 @WebSocket(path = "/ws")
 public class MessagingSocket {
 
-    private static final String ENDPOINT = Outbound.ENDPOINT;
     static final UserData.TypedKey<LiveConnection> LIVE = new UserData.TypedKey<>("live-connection");
 
     private final WebSocketAuthenticator authenticator;
@@ -52,14 +50,12 @@ public class MessagingSocket {
     private final Outbound outbound;
     private final ClientEventDecoder decoder;
     private final MessagingDispatcher dispatcher;
-    private final SocketMetrics metrics;
-    private final FrameSpans spans;
-    private final SocketFailures failures;
+    private final SocketEndpoint socket;
     private final Clock clock;
 
     public MessagingSocket(WebSocketAuthenticator authenticator, ConnectionRegistry registry, ReplayService replay,
             EventFrames frames, Outbound outbound, ClientEventDecoder decoder, MessagingDispatcher dispatcher,
-            SocketMetrics metrics, FrameSpans spans, SocketFailures failures, Clock clock) {
+            SocketEndpoints endpoints, Clock clock) {
         this.authenticator = authenticator;
         this.registry = registry;
         this.replay = replay;
@@ -67,15 +63,13 @@ public class MessagingSocket {
         this.outbound = outbound;
         this.decoder = decoder;
         this.dispatcher = dispatcher;
-        this.metrics = metrics;
-        this.spans = spans;
-        this.failures = failures;
+        this.socket = endpoints.named(Outbound.ENDPOINT);
         this.clock = clock;
     }
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        metrics.opened(ENDPOINT);
+        socket.opened();
         AuthResult result = authenticator.authenticate(handshake);
         if (!(result instanceof AuthResult.Authenticated user)) {
             AuthResult.Rejected rejected = (AuthResult.Rejected) result;
@@ -116,17 +110,16 @@ public class MessagingSocket {
         }
         DecodeResult<ClientEvent> decoded = decoder.decode(text);
         if (decoded instanceof DecodeResult.Failure<ClientEvent> failure) {
-            metrics.frameIn(ENDPOINT, SocketMetrics.INVALID_TYPE);
+            socket.undecodable();
             return dispatcher.rejectFrame(live, text, failure);
         }
         DecodeResult.Success<ClientEvent> frame = (DecodeResult.Success<ClientEvent>) decoded;
-        metrics.frameIn(ENDPOINT, frame.type());
-        return spans.inbound(ENDPOINT, frame.type(), () -> frame.message().dispatch(dispatcher, live));
+        return socket.handle(frame.type(), () -> frame.message().dispatch(dispatcher, live));
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        metrics.closed(ENDPOINT);
+        socket.closed();
         LiveConnection live = connection.userData().get(LIVE);
         if (live != null) {
             registry.remove(live);
@@ -135,7 +128,7 @@ public class MessagingSocket {
 
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable error) {
-        return failures.handle(ENDPOINT, connection, error, () -> outbound.send(connection,
+        return socket.failed(connection, error, () -> outbound.send(connection,
                 new ServerEvent.ConnectionError("Internal server error", ErrorCode.INTERNAL_ERROR.name(),
                         WireTime.now(clock))));
     }

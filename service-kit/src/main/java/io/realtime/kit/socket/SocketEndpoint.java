@@ -1,0 +1,73 @@
+package io.realtime.kit.socket;
+
+import java.util.function.Supplier;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.realtime.kit.metrics.SocketMetrics;
+import io.realtime.kit.tracing.FrameSpans;
+import io.realtime.security.websocket.SocketErrors;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What every WebSocket endpoint does the same way, for one endpoint name: counts its connections and frames, runs
+ * each decoded frame's handling in its span, and gives the one answer of {@code @OnError}. Get one from
+ * {@link SocketEndpoints}.
+ */
+public final class SocketEndpoint {
+
+    public static final String TOO_BIG = "MESSAGE_TOO_BIG";
+
+    private final String name;
+    private final SocketMetrics metrics;
+    private final FrameSpans spans;
+
+    SocketEndpoint(String name, SocketMetrics metrics, FrameSpans spans) {
+        this.name = name;
+        this.metrics = metrics;
+        this.spans = spans;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** First thing in {@code @OnOpen}, for every connection (refused ones too). */
+    public void opened() {
+        metrics.opened(name);
+    }
+
+    /** First thing in {@code @OnClose}. */
+    public void closed() {
+        metrics.closed(name);
+    }
+
+    /** A frame that could not be decoded; the endpoint answers it with its protocol's error. */
+    public void undecodable() {
+        metrics.frameIn(name, SocketMetrics.INVALID_TYPE);
+    }
+
+    /** Counts a decoded frame of {@code type} and runs its handling inside the frame's span. */
+    public Uni<Void> handle(String type, Supplier<Uni<Void>> handling) {
+        metrics.frameIn(name, type);
+        return spans.inbound(name, type, handling);
+    }
+
+    /**
+     * The answer of {@code @OnError}: a frame over {@code quarkus.websockets-next.server.max-message-size} closes
+     * with 1009 (RFC 6455); a client that left mid-send is not an error; anything else is logged and answered with
+     * the protocol's internal-error frame (counted where it is sent) while the socket stays open.
+     */
+    public Uni<Void> failed(WebSocketConnection connection, Throwable error, Supplier<Uni<Void>> internalErrorFrame) {
+        if (SocketErrors.isMessageTooBig(error)) {
+            metrics.error(name, TOO_BIG);
+            return connection.close(new CloseReason(SocketErrors.MESSAGE_TOO_BIG, "Message too big"));
+        }
+        if (SocketErrors.isClientGone(error)) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.errorf(error, "Unexpected error on %s connection %s", name, connection.id());
+        return connection.isClosed() ? Uni.createFrom().voidItem() : internalErrorFrame.get();
+    }
+}
