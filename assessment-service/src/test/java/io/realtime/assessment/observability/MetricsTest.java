@@ -58,6 +58,18 @@ class MetricsTest {
     }
 
     @Test
+    void httpMetricsUseTheRouteTemplateNotEachTestsPath() {
+        long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 1);
+        try (QuizClient client = QuizClient.authenticated(base, testId, "6002")) {
+            client.send("heartbeat");
+            client.expect("pong");
+        }
+        PrometheusScrape scrape = PrometheusScrape.of(base);
+        assertThat(scrape.text()).as("one series per test id would grow without bound")
+                .doesNotContain("/ws/assessment/" + testId + "\"").contains("uri=\"/ws/assessment/{test_id}\"");
+    }
+
+    @Test
     void theTakeoverConsumersLagIsExported() {
         PrometheusScrape scrape = PrometheusScrape.of(base);
         assertThat(scrape.has("kafka_consumer_fetch_manager_records_lag_max", Map.of("service", SERVICE)))
