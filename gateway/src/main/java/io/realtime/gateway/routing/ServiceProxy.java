@@ -1,5 +1,6 @@
 package io.realtime.gateway.routing;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
@@ -100,7 +102,7 @@ public class ServiceProxy {
             end(request, 405);
             return;
         }
-        if (io.vertx.core.http.impl.HttpUtils.canUpgradeToWebSocket(request)) {
+        if (isWebSocketUpgrade(request)) {
             tunnelWebSocket(request, match.get());
         } else {
             proxies.get(match.get().service()).handle(request);
@@ -155,6 +157,14 @@ public class ServiceProxy {
                 }
             });
         });
+    }
+
+    /** RFC 6455 4.1: an HTTP/1.1 GET with {@code Upgrade: websocket} and an {@code upgrade} Connection token. */
+    private static boolean isWebSocketUpgrade(HttpServerRequest request) {
+        String connection = request.getHeader(HttpHeaders.CONNECTION);
+        return request.version() == HttpVersion.HTTP_1_1 && request.method() == HttpMethod.GET
+                && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE)) && connection != null
+                && Arrays.stream(connection.split(",")).anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
     }
 
     private static void end(HttpServerRequest request, int status) {
