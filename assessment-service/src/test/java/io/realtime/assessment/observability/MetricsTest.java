@@ -38,7 +38,8 @@ class MetricsTest {
         double pongs = metric("realtime_ws_frames_out_total", labels("type", "pong"));
         double invalidJson = metric("realtime_ws_errors_total", labels("code", "INVALID_JSON"));
         double authFailed = metric("realtime_ws_errors_total", labels("code", "AUTH_FAILED"));
-        double open = metric("realtime_ws_connections", Map.of("service", SERVICE, "endpoint", "assessment"));
+        double open = PrometheusScrape.settled(base, "realtime_ws_connections",
+                Map.of("service", SERVICE, "endpoint", "assessment"));
         try (QuizClient client = QuizClient.authenticated(base, testId, "6001")) {
             client.send("heartbeat");
             client.expect("pong");

@@ -43,6 +43,33 @@ public final class PrometheusScrape {
         }
     }
 
+    /**
+     * A gauge once it has stopped moving (two equal reads 200 ms apart, within 5 s): for example open connections
+     * after earlier tests' sockets have finished closing.
+     */
+    public static double settled(URI base, String name, Map<String, String> labels) {
+        double last = of(base).value(name, labels);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            sleep(200);
+            double now = of(base).value(name, labels);
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException(name + " " + labels + " kept moving for 5 s");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The sum of every sample of {@code name} whose labels include all of {@code labels}; 0 if there is none. */
     public double value(String name, Map<String, String> labels) {
         return samples(name, labels).stream().mapToDouble(Double::doubleValue).sum();

@@ -25,11 +25,23 @@ import io.realtime.protocol.event.ConversationEvent;
 @ApplicationScoped
 public class ConversationSequencer {
 
+    /** An early event with the delivery that was asked for it (its own trace, its own recipients' frames). */
+    private record Waiting(ConversationEvent event, Consumer<ConversationEvent> deliver) {
+    }
+
+    /** One conversation's order; every field is guarded by the object's lock. */
     private static final class State {
         long expected = -1;
-        final TreeMap<Long, ConversationEvent> waiting = new TreeMap<>();
+        final TreeMap<Long, Waiting> waiting = new TreeMap<>();
         Timers.Timer gapTimer;
+        /** Which gap timer is current: a timer that fires after being replaced must do nothing. */
+        long gapGeneration;
         Instant lastSeen;
+        boolean evicted;
+
+        State(Instant now) {
+            lastSeen = now;
+        }
     }
 
     /** A quiet conversation's state is dropped; its next event simply starts the order again. */
@@ -51,21 +63,32 @@ public class ConversationSequencer {
             deliver.accept(event);
             return;
         }
-        State state = conversations.computeIfAbsent(event.conversationId(), id -> new State());
-        synchronized (state) {
-            state.lastSeen = clock.instant();
-            long seq = event.seq();
-            if (state.expected < 0 || seq == state.expected) {
-                deliver.accept(event);
-                state.expected = seq + 1;
-                drain(state, deliver);
-            } else if (seq < state.expected) {
-                deliver.accept(event); // late, after its gap was skipped
-            } else {
-                state.waiting.put(seq, event);
-                if (state.gapTimer == null) {
-                    state.gapTimer = timers.schedule(config.reorderTimeout(), () -> skipGap(state, deliver));
+        while (true) {
+            State state = conversations.computeIfAbsent(event.conversationId(), id -> new State(clock.instant()));
+            synchronized (state) {
+                if (state.evicted) {
+                    continue; // dropped between the lookup and the lock: take the new state
                 }
+                accept(state, event, deliver);
+                return;
+            }
+        }
+    }
+
+    private void accept(State state, ConversationEvent event, Consumer<ConversationEvent> deliver) {
+        state.lastSeen = clock.instant();
+        long seq = event.seq();
+        if (state.expected < 0 || seq == state.expected) {
+            deliver.accept(event);
+            state.expected = seq + 1;
+            drain(state);
+        } else if (seq < state.expected) {
+            deliver.accept(event); // late, after its gap was skipped
+        } else {
+            state.waiting.put(seq, new Waiting(event, deliver));
+            if (state.gapTimer == null) {
+                long generation = ++state.gapGeneration;
+                state.gapTimer = timers.schedule(config.reorderTimeout(), () -> skipGap(state, generation));
             }
         }
     }
@@ -77,32 +100,40 @@ public class ConversationSequencer {
 
     void evictIdle(Duration idle) {
         Instant quietSince = clock.instant().minus(idle);
-        conversations.entrySet().removeIf(entry -> {
-            State state = entry.getValue();
+        conversations.values().removeIf(state -> {
             synchronized (state) {
-                return state.waiting.isEmpty() && !state.lastSeen.isAfter(quietSince);
+                state.evicted = state.waiting.isEmpty() && !state.lastSeen.isAfter(quietSince);
+                return state.evicted;
             }
         });
     }
 
-    private void skipGap(State state, Consumer<ConversationEvent> deliver) {
+    private void skipGap(State state, long generation) {
         synchronized (state) {
+            if (generation != state.gapGeneration || state.gapTimer == null) {
+                return; // the gap this timer was for has been filled; another timer may own the next one
+            }
             state.gapTimer = null;
             if (!state.waiting.isEmpty()) {
                 state.expected = state.waiting.firstKey();
-                drain(state, deliver);
+                drain(state);
             }
         }
     }
 
-    private void drain(State state, Consumer<ConversationEvent> deliver) {
+    private void drain(State state) {
         while (!state.waiting.isEmpty() && state.waiting.firstKey() == state.expected) {
-            deliver.accept(state.waiting.pollFirstEntry().getValue());
+            Waiting next = state.waiting.pollFirstEntry().getValue();
+            next.deliver().accept(next.event());
             state.expected++;
         }
         if (state.waiting.isEmpty() && state.gapTimer != null) {
             state.gapTimer.cancel();
             state.gapTimer = null;
+        }
+        if (!state.waiting.isEmpty() && state.gapTimer == null) {
+            long generation = ++state.gapGeneration;
+            state.gapTimer = timers.schedule(config.reorderTimeout(), () -> skipGap(state, generation));
         }
     }
 }

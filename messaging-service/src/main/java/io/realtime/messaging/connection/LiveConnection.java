@@ -52,37 +52,50 @@ public final class LiveConnection {
         delivery.deliver(this, outgoing);
     }
 
-    /** Ends the replay: releases held events that the replay did not already send. */
+    /**
+     * Ends the replay: releases held events that the replay did not already send. Events that arrive while they are
+     * released are held too and released after them, so live order is kept.
+     */
     public void goLive(Set<String> replayedMessageIds, EventDelivery delivery) {
-        List<Outgoing> release;
-        synchronized (this) {
-            release = new ArrayList<>(held);
-            held.clear();
-            replaying = false;
-        }
-        for (Outgoing outgoing : release) {
-            ConversationEvent event = outgoing.event();
-            if (!(ConversationEvent.MESSAGE.equals(event.kind()) && replayedMessageIds.contains(event.messageId()))) {
-                delivery.deliver(this, outgoing);
+        int released = 0;
+        while (true) {
+            List<Outgoing> release;
+            synchronized (this) {
+                if (held.isEmpty()) {
+                    replaying = false;
+                    break;
+                }
+                release = new ArrayList<>(held);
+                held.clear();
+            }
+            for (Outgoing outgoing : release) {
+                ConversationEvent event = outgoing.event();
+                if (!(ConversationEvent.MESSAGE.equals(event.kind())
+                        && replayedMessageIds.contains(event.messageId()))) {
+                    delivery.deliver(this, outgoing);
+                    released++;
+                }
             }
         }
-        Log.debugf("Connection %s live after replaying %d message(s)", id(), replayedMessageIds.size());
+        Log.debugf("Connection %s live after replaying %d message(s) and releasing %d held event(s)", id(),
+                replayedMessageIds.size(), released);
     }
 
     /** Pushes a frame not caused by this connection (fan-out, the assistant); a closed connection drops it. */
     public void push(ServerEvent event) {
-        pushText(outbound.write(event));
+        if (connection.isOpen()) {
+            send(outbound.write(event));
+        }
     }
 
     void push(Outgoing outgoing) {
-        outbound.counted(outgoing.type());
-        pushText(outgoing.text());
+        if (connection.isOpen()) {
+            outbound.counted(outgoing.type());
+            send(outgoing.text());
+        }
     }
 
-    private void pushText(String text) {
-        if (!connection.isOpen()) {
-            return;
-        }
+    private void send(String text) {
         connection.sendText(text).subscribe().with(ignored -> {
         }, failure -> Log.debugf("Send to %s failed: %s", id(), failure.getMessage()));
     }

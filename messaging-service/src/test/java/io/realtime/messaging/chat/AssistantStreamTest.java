@@ -3,20 +3,26 @@ package io.realtime.messaging.chat;
 import static io.realtime.messaging.support.ChatClient.TIMESTAMP;
 import static io.realtime.messaging.support.ChatClient.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.realtime.infra.ai.OpenAiFake;
+import io.realtime.kit.tracing.RecordedSpans;
 import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
 
@@ -27,6 +33,9 @@ class AssistantStreamTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    RecordedSpans spans;
 
     @BeforeEach
     void reset() {
@@ -60,6 +69,29 @@ class AssistantStreamTest {
         assertThat(Conversations.storedContents(conversation)).containsExactly("Say hello to the team",
                 "Hello, team!");
         assertThat(OpenAiFake.requestBodies().get(0)).contains("Say hello to the team");
+    }
+
+    @Test
+    void theReplyAndItsStreamedFramesBelongToTheTraceOfTheMessageThatAskedForIt() {
+        OpenAiFake.stream(List.of("Traced", " reply"));
+        String conversation = Conversations.create("ed", true);
+        spans.clear();
+        try (ChatClient ed = ChatClient.connect(base, "ed")) {
+            ed.sendMessage("ask-traced", conversation, "Reply inside my trace");
+            MessageFlowTest.statuses(ed, 3);
+            streamOf(ed);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> spans.all().stream()
+                .anyMatch(span -> span.getName().equals("messaging assistant reply") && span.hasEnded()));
+        SpanData frame = spans.all().stream().filter(span -> span.getName().equals("messaging message:send"))
+                .findFirst().orElseThrow();
+        SpanData reply = spans.all().stream().filter(span -> span.getName().equals("messaging assistant reply"))
+                .findFirst().orElseThrow();
+        assertThat(reply.getTraceId()).isEqualTo(frame.getTraceId());
+        assertThat(reply.getParentSpanId()).isEqualTo(frame.getSpanId());
+        assertThat(spans.all()).as("the model call and the stream's Kafka records are in the frame's trace")
+                .anyMatch(span -> span.getTraceId().equals(frame.getTraceId())
+                        && span.getParentSpanId().equals(reply.getSpanId()));
     }
 
     @Test

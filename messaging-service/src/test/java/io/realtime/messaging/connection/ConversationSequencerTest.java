@@ -1,7 +1,6 @@
 package io.realtime.messaging.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.kit.time.AdjustableClock;
 import io.realtime.protocol.event.ConversationEvent;
 
 @QuarkusTest
@@ -19,6 +19,9 @@ class ConversationSequencerTest {
 
     @Inject
     ConversationSequencer sequencer;
+
+    @Inject
+    AdjustableClock clock;
 
     private final List<Long> delivered = new CopyOnWriteArrayList<>();
 
@@ -42,12 +45,38 @@ class ConversationSequencerTest {
         offer("seq-b", 10L);
         offer("seq-b", 12L);
         assertThat(delivered).containsExactly(10L);
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(delivered).containsExactly(10L);
+        clock.advance(Duration.ofMillis(1_100)); // past messaging.reorder-timeout (2 s) on the service's clock
         assertThat(delivered).containsExactly(10L, 12L);
         offer("seq-b", 11L);
         assertThat(delivered).containsExactly(10L, 12L, 11L);
         offer("seq-b", 13L);
         assertThat(delivered).containsExactly(10L, 12L, 11L, 13L);
+    }
+
+    @Test
+    void aSecondGapBehindASkippedOneGetsItsOwnTimeout() {
+        offer("seq-f", 1L);
+        offer("seq-f", 3L);
+        offer("seq-f", 5L);
+        clock.advance(Duration.ofMillis(2_100));
+        assertThat(delivered).containsExactly(1L, 3L); // 2 skipped; 5 now waits for 4
+        clock.advance(Duration.ofMillis(2_100));
+        assertThat(delivered).containsExactly(1L, 3L, 5L);
+    }
+
+    @Test
+    void aTimerOfAFilledGapDoesNotSkipTheNextGap() {
+        offer("seq-g", 1L);
+        offer("seq-g", 3L); // gap at 2: timer armed
+        clock.advance(Duration.ofMillis(1_500));
+        offer("seq-g", 2L); // filled: 2, 3 delivered, timer cancelled
+        offer("seq-g", 5L); // a new gap at 4: a new 2 s timeout starts now
+        clock.advance(Duration.ofMillis(1_000)); // 2.5 s after the first gap, 1 s into the second
+        assertThat(delivered).containsExactly(1L, 2L, 3L);
+        clock.advance(Duration.ofMillis(1_100));
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 5L);
     }
 
     @Test

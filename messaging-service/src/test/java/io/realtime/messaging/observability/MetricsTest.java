@@ -63,23 +63,11 @@ class MetricsTest {
     @Test
     void openConnectionsGoUpAndDown() {
         Map<String, String> labels = Map.of("service", SERVICE, "endpoint", "messaging");
-        double before = settled(labels);
+        double before = PrometheusScrape.settled(base, "realtime_ws_connections", labels);
         try (ChatClient one = ChatClient.connect(base, "olga"); ChatClient two = ChatClient.connect(base, "olga")) {
             assertThat(metric("realtime_ws_connections", labels)).isEqualTo(before + 2);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> metric("realtime_ws_connections", labels) == before);
-    }
-
-    /** The gauge once sockets of earlier tests have finished closing. */
-    private double settled(Map<String, String> labels) {
-        double[] last = { -1 };
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            double now = metric("realtime_ws_connections", labels);
-            boolean stable = now == last[0];
-            last[0] = now;
-            return stable;
-        });
-        return last[0];
     }
 
     @Test

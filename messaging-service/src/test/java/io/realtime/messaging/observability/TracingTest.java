@@ -46,10 +46,11 @@ class TracingTest {
             pia.sendMessage("traced-1", conversation, "follow me");
             quinn.expect("message:receive");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> find("messaging deliver message:receive").isPresent()
-                && find("messaging message:send").isPresent());
-        SpanData frame = find("messaging message:send").orElseThrow();
-        SpanData delivery = find("messaging deliver message:receive").orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> find("messaging message:send", null).isPresent());
+        SpanData frame = find("messaging message:send", null).orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> find("messaging deliver message:receive", frame.getTraceId()).isPresent());
+        SpanData delivery = find("messaging deliver message:receive", frame.getTraceId()).orElseThrow();
         assertThat(frame.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(frame.getAttributes().asMap().toString()).contains("message:send");
 
@@ -63,8 +64,10 @@ class TracingTest {
                         && span.getParentSpanId().equals(frame.getSpanId()));
     }
 
-    private Optional<SpanData> find(String name) {
-        return spans.all().stream().filter(span -> span.getName().equals(name)).findFirst();
+    /** The span of that name, in that trace if {@code traceId} is given. */
+    private Optional<SpanData> find(String name, String traceId) {
+        return spans.all().stream().filter(span -> span.getName().equals(name))
+                .filter(span -> traceId == null || span.getTraceId().equals(traceId)).findFirst();
     }
 
     /** The span's parent, its parent's parent, ... as far as the trace has them. */

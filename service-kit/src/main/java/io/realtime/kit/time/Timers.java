@@ -17,7 +17,8 @@ import io.vertx.core.Vertx;
 /**
  * One-shot timers measured on the service's {@link Clock}: a Vert.x timer fires them in real time, and an
  * {@link AdjustableClock} moved past their due time fires them at once. A task runs at most once, on the Vert.x
- * context that scheduled it (an event loop when scheduled from one).
+ * context that scheduled it (an event loop when scheduled from one); {@link Timer#cancel()} answering true means it
+ * will never run.
  */
 @ApplicationScoped
 public class Timers {
@@ -50,16 +51,22 @@ public class Timers {
             return true;
         }
 
+        /** Due by the clock: runs on the scheduling context, unless cancelled or run before it gets there. */
         void fire() {
+            if (context != null && Vertx.currentContext() != context) {
+                context.runOnContext(ignored -> claimAndRun());
+            } else {
+                claimAndRun();
+            }
+        }
+
+        /** The task runs only if this call takes it out of {@code pending}: a true cancel() means it never runs. */
+        private void claimAndRun() {
             if (pending.remove(id) == null) {
-                return; // cancelled or fired already
+                return;
             }
             vertx.cancelTimer(vertxTimerId);
-            if (context != null) {
-                context.runOnContext(ignored -> run());
-            } else {
-                run();
-            }
+            run();
         }
 
         private void run() {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -32,17 +33,30 @@ public class FrameSpans {
 
     /** Runs the handling of one client frame inside its span. */
     public <T> Uni<T> inbound(String endpoint, String type, Supplier<Uni<T>> handling) {
+        return traced(() -> tracer.spanBuilder(endpoint + " " + type).setSpanKind(SpanKind.SERVER)
+                .setAttribute(ENDPOINT, endpoint).setAttribute(FRAME_TYPE, type), handling);
+    }
+
+    /**
+     * Runs work that a frame started but that outlives its handling (a model's streamed reply on its own context)
+     * in a span under {@code cause}, the context that was current when the frame started it.
+     */
+    public <T> Uni<T> continued(Context cause, String endpoint, String name, Supplier<Uni<T>> work) {
+        return traced(() -> tracer.spanBuilder(endpoint + " " + name).setParent(cause)
+                .setSpanKind(SpanKind.INTERNAL).setAttribute(ENDPOINT, endpoint), work);
+    }
+
+    private static <T> Uni<T> traced(Supplier<SpanBuilder> builder, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Span span = tracer.spanBuilder(endpoint + " " + type).setSpanKind(SpanKind.SERVER)
-                    .setAttribute(ENDPOINT, endpoint).setAttribute(FRAME_TYPE, type).startSpan();
+            Span span = builder.get().startSpan();
             Scope scope = span.makeCurrent();
-            Uni<T> handled;
+            Uni<T> running;
             try {
-                handled = handling.get();
+                running = work.get();
             } catch (RuntimeException e) {
-                handled = Uni.createFrom().failure(e);
+                running = Uni.createFrom().failure(e);
             }
-            return handled.onTermination().invoke((item, failure, cancelled) -> {
+            return running.onTermination().invoke((item, failure, cancelled) -> {
                 if (failure != null) {
                     span.recordException(failure).setStatus(StatusCode.ERROR);
                 }

@@ -3,16 +3,13 @@ package io.realtime.assessment.quiz.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
-import io.realtime.assessment.quiz.service.QuizViews;
 import io.realtime.protocol.event.AssessmentCompletedEvent;
-import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Publishes {@code assessment.completed} after the attempt's end is committed. */
 @ApplicationScoped
@@ -25,16 +22,12 @@ public class AssessmentEvents {
     }
 
     /** Never fails the caller: the result is already stored; a publishing failure is logged. */
-    public Uni<Void> attemptEnded(QuizViews.Result result) {
-        AssessmentCompletedEvent event = new AssessmentCompletedEvent(AssessmentCompletedEvent.CURRENT_VERSION,
-                result.attemptId(), result.testId(), result.userId(), result.status(), result.finalScore(),
-                result.correctAnswers(), result.answeredQuestions(), result.totalQuestions(),
-                WireTime.format(result.startedAt()), WireTime.format(result.endedAt()));
+    public Uni<Void> attemptEnded(AssessmentCompletedEvent event) {
         Message<AssessmentCompletedEvent> message = Message.of(event).addMetadata(
-                OutgoingKafkaRecordMetadata.<String> builder().withKey(Long.toString(result.attemptId())).build());
+                OutgoingKafkaRecordMetadata.<String> builder().withKey(Long.toString(event.assessmentId())).build());
         return completed.sendMessage(message)
                 .onFailure().invoke(e -> Log.errorf("assessment.completed for %d not published: %s",
-                        result.attemptId(), e.getMessage()))
+                        event.assessmentId(), e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 }

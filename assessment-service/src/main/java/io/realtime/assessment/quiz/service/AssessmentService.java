@@ -89,7 +89,7 @@ public class AssessmentService {
                                     test.timeLimitMinutes, test.totalQuestions), ended));
                 })))
                 .chain(starting -> starting.expired() == null ? Uni.createFrom().item(starting.outcome())
-                        : events.attemptEnded(starting.expired()).replaceWith(starting.outcome()));
+                        : events.attemptEnded(starting.expired().event()).replaceWith(starting.outcome()));
     }
 
     /** A start decided in one transaction, and the attempt it ended on the way, if any (published after commit). */
@@ -207,7 +207,8 @@ public class AssessmentService {
                             overdue ? attempt.deadlineAt : now);
                     return new Ending(Result.of(attempt, test), true);
                 })))
-                .chain(ending -> ending.justEnded() ? events.attemptEnded(ending.result()).replaceWith(ending.result())
+                .chain(ending -> ending.justEnded()
+                        ? events.attemptEnded(ending.result().event()).replaceWith(ending.result())
                         : Uni.createFrom().item(ending.result()));
     }
 
@@ -226,7 +227,8 @@ public class AssessmentService {
                                     return Result.of(attempt, test);
                                 }).toList())))
                 .call(results -> results.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.join().all(results.stream().map(events::attemptEnded).toList()).andCollectFailures())
+                        : Uni.join().all(results.stream().map(result -> events.attemptEnded(result.event())).toList())
+                                .andCollectFailures())
                 .map(List::size);
     }
 
@@ -261,7 +263,7 @@ public class AssessmentService {
                     return work.apply(attempt, test).map(value -> new Guarded<T>(value, null));
                 })))
                 .chain(guarded -> guarded.expired() == null ? Uni.createFrom().item(guarded.value())
-                        : events.attemptEnded(guarded.expired()).chain(() -> Uni.createFrom().failure(expired())));
+                        : events.attemptEnded(guarded.expired().event()).chain(() -> Uni.createFrom().failure(expired())));
     }
 
     private record Guarded<T>(T value, Result expired) {

@@ -4,6 +4,8 @@ import io.realtime.assessment.quiz.domain.AnswerOption;
 import io.realtime.assessment.quiz.domain.AssessmentTest;
 import io.realtime.assessment.quiz.domain.Attempt;
 import io.realtime.assessment.quiz.domain.AttemptQuestion;
+import io.realtime.protocol.event.AssessmentCompletedEvent;
+import io.realtime.protocol.wire.WireTime;
 
 /** What the service hands to the endpoint: plain values, no open entities. */
 public final class QuizViews {
@@ -46,6 +48,13 @@ public final class QuizViews {
     public record Result(long attemptId, long testId, String userId, String status, double finalScore,
             int correctAnswers, int answeredQuestions, int totalQuestions, java.time.Instant startedAt,
             java.time.Instant endedAt) {
+
+        /** The {@code assessment.completed} event for this result. */
+        public AssessmentCompletedEvent event() {
+            return new AssessmentCompletedEvent(AssessmentCompletedEvent.CURRENT_VERSION, attemptId, testId, userId,
+                    status, finalScore, correctAnswers, answeredQuestions, totalQuestions,
+                    WireTime.format(startedAt), WireTime.format(endedAt));
+        }
 
         static Result of(Attempt attempt, AssessmentTest test) {
             return new Result(attempt.id, attempt.testId, attempt.userId, attempt.status.name(),

@@ -8,18 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.realtime.kit.tracing.FrameSpans;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.chat.service.AssistantService;
 import io.realtime.messaging.chat.service.MessageService;
 import io.realtime.messaging.chat.service.TypingService;
 import io.realtime.messaging.connection.LiveConnection;
+import io.realtime.messaging.connection.Outbound;
 import io.realtime.messaging.conversation.service.ConversationException;
 import io.realtime.messaging.protocol.ClientEvent;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 
@@ -35,15 +37,17 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
     private final AssistantService assistant;
     private final ConversationEvents events;
     private final ObjectMapper mapper;
+    private final FrameSpans spans;
     private final Clock clock;
 
     public MessagingDispatcher(MessageService messages, TypingService typing, AssistantService assistant,
-            ConversationEvents events, ObjectMapper mapper, Clock clock) {
+            ConversationEvents events, ObjectMapper mapper, FrameSpans spans, Clock clock) {
         this.messages = messages;
         this.typing = typing;
         this.assistant = assistant;
         this.events = events;
         this.mapper = mapper;
+        this.spans = spans;
         this.clock = clock;
     }
 
@@ -106,11 +110,12 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
             return reply(live, new ServerEvent.ConnectionError(AssistantService.UNAVAILABLE,
                     ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)));
         }
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
         io.vertx.core.Context context = VertxContext.createNewDuplicatedContext();
         VertxContextSafetyToggle.setContextSafe(context, true); // its own database sessions
-        context.runOnContext(ignored -> assistant
-                .reply(sent.conversation().id, () -> live.push(new ServerEvent.ConnectionError(
-                        AssistantService.FAILED, ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock))))
+        context.runOnContext(ignored -> spans.continued(trace, Outbound.ENDPOINT, "assistant reply",
+                () -> assistant.reply(sent.conversation().id, () -> live.push(new ServerEvent.ConnectionError(
+                        AssistantService.FAILED, ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)))))
                 .subscribe().with(done -> {
                 }, failure -> Log.warnf("Assistant stream failed: %s", failure.getMessage())));
         return Uni.createFrom().voidItem();

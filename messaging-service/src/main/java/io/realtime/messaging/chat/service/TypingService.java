@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.realtime.kit.time.Timers;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
@@ -31,9 +32,14 @@ public class TypingService {
     private record Key(String userId, String conversationId) {
     }
 
+    /** One start's state: a new object per start, so a timer armed for an older start can never end a newer one. */
     private static final class Typing {
-        Instant lastUpdate;
-        Timers.Timer autoStop;
+        final Instant lastUpdate;
+        volatile Timers.Timer autoStop;
+
+        Typing(Instant lastUpdate) {
+            this.lastUpdate = lastUpdate;
+        }
     }
 
     private final Map<Key, Typing> active = new ConcurrentHashMap<>();
@@ -58,14 +64,18 @@ public class TypingService {
         Key key = new Key(userId, conversationIdText);
         Instant now = clock.instant();
         Typing typing = active.get(key);
-        if (typing != null && typing.lastUpdate != null
-                && now.isBefore(typing.lastUpdate.plus(config.typing().minInterval()))) {
+        if (typing != null && now.isBefore(typing.lastUpdate.plus(config.typing().minInterval()))) {
             return Uni.createFrom().voidItem(); // too fast: dropped
         }
         return recipients(userId, conversationIdText).chain(recipients -> {
-            Typing state = active.computeIfAbsent(key, k -> new Typing());
-            state.lastUpdate = now;
-            rearmAutoStop(key, state, recipients);
+            active.compute(key, (k, previous) -> {
+                if (previous != null && previous.autoStop != null) {
+                    previous.autoStop.cancel();
+                }
+                Typing next = new Typing(now);
+                next.autoStop = timers.schedule(config.typing().autoStop(), () -> autoStop(key, next, recipients));
+                return next;
+            });
             return publish(ConversationEvent.TYPING_START, key, recipients);
         });
     }
@@ -83,16 +93,12 @@ public class TypingService {
                 .chain(recipients -> publish(ConversationEvent.TYPING_STOP, key, recipients));
     }
 
-    private void rearmAutoStop(Key key, Typing state, List<String> recipients) {
-        if (state.autoStop != null) {
-            state.autoStop.cancel();
+    /** The last start is {@code typing.auto-stop} old: stop, unless a newer start or a stop came since. */
+    private void autoStop(Key key, Typing typing, List<String> recipients) {
+        if (active.remove(key, typing)) {
+            publish(ConversationEvent.TYPING_STOP, key, recipients).subscribe().with(ignored -> {
+            }, failure -> Log.warnf("typing:stop not published: %s", failure.getMessage()));
         }
-        state.autoStop = timers.schedule(config.typing().autoStop(), () -> {
-            if (active.remove(key, state)) {
-                publish(ConversationEvent.TYPING_STOP, key, recipients).subscribe().with(ignored -> {
-                });
-            }
-        });
     }
 
     private Uni<List<String>> recipients(String userId, String conversationIdText) {
