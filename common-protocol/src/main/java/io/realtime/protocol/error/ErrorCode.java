@@ -15,6 +15,7 @@ public enum ErrorCode {
     SESSION_EXPIRED("Session expired"),
     VALIDATION_ERROR("Validation error"),
     RATE_LIMIT("Rate limit exceeded"),
+    TOO_MANY_CONNECTIONS("Too many connections"),
     NOT_PARTICIPANT("Not a participant of this conversation"),
     CONVERSATION_NOT_FOUND("Conversation not found"),
     INVALID_JSON("Invalid JSON"),

@@ -26,6 +26,10 @@ public interface MessagingConfig {
     @WithDefault("2s")
     Duration reorderTimeout();
 
+    /** Open connections one user may hold on one instance (devices, tabs); one more is refused with 1008. */
+    @WithDefault("10")
+    int maxConnectionsPerUser();
+
     Assistant assistant();
 
     interface RateLimit {

@@ -21,6 +21,7 @@ import io.realtime.messaging.connection.ConnectionRegistry;
 import io.realtime.messaging.connection.EventFrames;
 import io.realtime.messaging.connection.LiveConnection;
 import io.realtime.messaging.connection.Outbound;
+import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.conversation.domain.Message;
 import io.realtime.messaging.protocol.ClientEvent;
 import io.realtime.messaging.protocol.ClientEventDecoder;
@@ -51,11 +52,12 @@ public class MessagingSocket {
     private final ClientEventDecoder decoder;
     private final MessagingDispatcher dispatcher;
     private final SocketEndpoint socket;
+    private final MessagingConfig config;
     private final Clock clock;
 
     public MessagingSocket(WebSocketAuthenticator authenticator, ConnectionRegistry registry, ReplayService replay,
             EventFrames frames, Outbound outbound, ClientEventDecoder decoder, MessagingDispatcher dispatcher,
-            SocketEndpoints endpoints, Clock clock) {
+            SocketEndpoints endpoints, MessagingConfig config, Clock clock) {
         this.authenticator = authenticator;
         this.registry = registry;
         this.replay = replay;
@@ -64,6 +66,7 @@ public class MessagingSocket {
         this.decoder = decoder;
         this.dispatcher = dispatcher;
         this.socket = endpoints.named(Outbound.ENDPOINT);
+        this.config = config;
         this.clock = clock;
     }
 
@@ -81,8 +84,14 @@ public class MessagingSocket {
                     .chain(() -> connection.close(new CloseReason(CloseCodes.AUTH_FAILED, rejected.code().name())));
         }
         LiveConnection live = outbound.live(connection, user.userId());
-        connection.userData().put(LIVE, live);
-        registry.add(live); // holds live events until the replay below is sent
+        if (!registry.tryAdd(live, config.maxConnectionsPerUser())) {
+            String message = "Too many connections: at most " + config.maxConnectionsPerUser() + " per user";
+            return outbound.send(connection, new ServerEvent.ConnectionError(message,
+                    ErrorCode.TOO_MANY_CONNECTIONS.name(), WireTime.now(clock)))
+                    .chain(() -> connection.close(new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS,
+                            ErrorCode.TOO_MANY_CONNECTIONS.name())));
+        }
+        connection.userData().put(LIVE, live); // registered: holds live events until the replay below is sent
         return live.reply(new ServerEvent.ConnectionAuthenticated(connection.id(), WireTime.now(clock)))
                 .chain(() -> replay.missed(user.userId(), HandshakeQuery.param(handshake, "lastMessageId"),
                         HandshakeQuery.param(handshake, "since")))
