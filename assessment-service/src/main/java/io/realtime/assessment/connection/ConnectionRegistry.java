@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.assessment.protocol.CloseCodes;
+import io.realtime.protocol.text.SafeText;
 
 /**
  * One connection per user: this instance's open connections by user. A new connection closes the user's older ones
@@ -61,7 +62,8 @@ public class ConnectionRegistry {
             return older;
         }));
         for (Entry entry : closing) {
-            Log.debugf("Closing connection %s of user %s: replaced", entry.connection().id(), userId);
+            Log.debugf("Closing connection %s of user %s: replaced", entry.connection().id(),
+                    SafeText.forLog(userId));
             entry.connection().close(new CloseReason(CloseCodes.REPLACED_BY_NEW_CONNECTION, REPLACED_REASON))
                     .subscribe().with(ignored -> {
                     }, failure -> Log.debugf("Close failed: %s", failure.getMessage()));

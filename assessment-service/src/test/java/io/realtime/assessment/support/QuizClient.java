@@ -54,6 +54,11 @@ public final class QuizClient implements AutoCloseable {
         return this;
     }
 
+    public QuizClient sendBinary(byte[] data) {
+        socket.sendBinary(data);
+        return this;
+    }
+
     public QuizClient sendRaw(String text) {
         socket.send(text);
         return this;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.error.ProtocolError;
+import io.realtime.protocol.text.SafeText;
 
 /**
  * Decodes a text frame into one record of a sealed message family, chosen by the frame's {@code type} field.
@@ -73,6 +74,11 @@ public final class TypedMessageDecoder<T> {
         if (target == null) {
             return failure(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type: " + abbreviate(type), type);
         }
+        String unsafe = unsafeField(root, null);
+        if (unsafe != null) {
+            return failure(ErrorCode.VALIDATION_ERROR, "Field '" + abbreviate(unsafe) + "' " + SafeText.RULE,
+                    type);
+        }
         JsonNode payload = root;
         if (payloadField != null) {
             payload = root.get(payloadField);
@@ -89,6 +95,32 @@ public final class TypedMessageDecoder<T> {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return failure(ErrorCode.VALIDATION_ERROR, "Invalid fields for '" + type + "'", type);
         }
+    }
+
+    /** The first field (by path) whose name or text breaks {@link SafeText}, or null. */
+    private static String unsafeField(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return SafeText.isSafe(node.textValue()) ? null : path;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = unsafeField(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = SafeText.isSafe(field.getKey()) ? field.getKey() : "(a field name)";
+                String found = SafeText.isSafe(field.getKey()) ? unsafeField(field.getValue(),
+                        path == null ? name : path + "." + name) : name;
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String describe(MismatchedInputException e) {

@@ -88,6 +88,23 @@ class TypedMessageDecoderTest {
     }
 
     @Test
+    void nulAndUnpairedSurrogatesAnywhereAreValidationErrorsNamingTheField() {
+        DecodeResult<Client> nul = flat.decode("{\"type\":\"note\",\"text\":\"a\\u0000b\"}");
+        assertFailure(nul, ErrorCode.VALIDATION_ERROR, "note");
+        assertThat(((DecodeResult.Failure<Client>) nul).error().message()).contains("'text'").contains("NUL");
+        assertFailure(flat.decode("{\"type\":\"note\",\"text\":\"lone \\ud800 high\"}"),
+                ErrorCode.VALIDATION_ERROR, "note");
+        assertFailure(flat.decode("{\"type\":\"note\",\"text\":\"lone \\udc00 low\"}"),
+                ErrorCode.VALIDATION_ERROR, "note");
+        assertFailure(enveloped.decode("{\"type\":\"start\",\"data\":{\"extra\":[\"ok\",\"\\u0000\"]}}"),
+                ErrorCode.VALIDATION_ERROR, "start");
+        assertFailure(flat.decode("{\"type\":\"note\",\"text\":\"x\",\"k\\u0000\":1}"), ErrorCode.VALIDATION_ERROR,
+                "note");
+        assertThat(flat.decode("{\"type\":\"note\",\"text\":\"emoji \\ud83d\\ude00 and tab\\t\"}"))
+                .isEqualTo(new DecodeResult.Success<>(new Note("emoji \ud83d\ude00 and tab\t", null), "note"));
+    }
+
+    @Test
     void oversizeFrameIsRejectedBeforeParsing() {
         assertFailure(enveloped.decode("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(300) + "\"}"),
                 ErrorCode.MESSAGE_TOO_LARGE, null);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.text.SafeText;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -48,7 +49,7 @@ public class WebSocketAuthenticator {
 
     private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {
         // the path only: the query string may carry the token
-        Log.infof("WebSocket handshake on %s rejected: %s", request.path(), reason);
+        Log.infof("WebSocket handshake on %s rejected: %s", SafeText.forLog(request.path()), reason);
         return new AuthResult.Rejected(code, reason);
     }
 }

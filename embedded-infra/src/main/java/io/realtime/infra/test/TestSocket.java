@@ -82,6 +82,11 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return this;
     }
 
+    public TestSocket sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+        return this;
+    }
+
     /** The close the server sent; fails the test if the connection is not closed in time. */
     public Close awaitClose() {
         try {

@@ -114,6 +114,31 @@ public class MessageFlowTest {
     }
 
     @Test
+    void nulOrUnpairedSurrogatesAndBinaryFramesAreRefusedAndNothingIsStored() {
+        String conversation = Conversations.create("nadia", false, "omar");
+        try (ChatClient nadia = ChatClient.connect(base, "nadia"); ChatClient omar = ChatClient.connect(base, "omar")) {
+            nadia.sendRaw("{\"type\":\"message:send\",\"messageId\":\"nul-1\",\"conversationId\":\""
+                    + conversation + "\",\"content\":\"before\\u0000after\"}");
+            JsonNode nul = nadia.expect("message:ack");
+            assertThat(nul.get("status").asText()).isEqualTo("error");
+            assertThat(nul.get("messageId").asText()).isEqualTo("nul-1");
+            assertThat(nul.get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(nul.get("error").asText()).contains("content");
+            nadia.sendRaw("{\"type\":\"message:send\",\"messageId\":\"half-\\ud800\",\"conversationId\":\""
+                    + conversation + "\",\"content\":\"x\"}");
+            assertThat(nadia.expect("connection:error").get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            nadia.sendBinary(new byte[] { 1, 2, 3 });
+            JsonNode binary = nadia.expect("connection:error");
+            assertThat(binary.get("code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(binary.get("message").asText()).contains("Binary frames are not supported");
+            omar.expectSilence(Duration.ofMillis(300));
+            nadia.sendMessage("clean-1", conversation, "clean");
+            assertThat(statuses(nadia, 3)).containsExactly("received", "message:receive", "delivered");
+        }
+        assertThat(Conversations.storedContents(conversation)).containsExactly("clean");
+    }
+
+    @Test
     void aFrameOverTheSizeLimitClosesWith1009() {
         try (ChatClient big = ChatClient.connect(base, "big")) {
             big.sendRaw("{\"type\":\"typing:start\",\"pad\":\"" + "x".repeat(140_000) + "\"}");

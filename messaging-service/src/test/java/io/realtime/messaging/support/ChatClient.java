@@ -52,6 +52,11 @@ public final class ChatClient implements AutoCloseable {
                 content, "timestamp", "2025-01-01T00:00:00.000Z"));
     }
 
+    public ChatClient sendBinary(byte[] data) {
+        socket.sendBinary(data);
+        return this;
+    }
+
     public ChatClient sendRaw(String text) {
         socket.send(text);
         return this;

@@ -18,6 +18,8 @@ import io.smallrye.mutiny.Uni;
 public final class SocketEndpoint {
 
     public static final String TOO_BIG = "MESSAGE_TOO_BIG";
+    public static final String BINARY_TYPE = "binary";
+    public static final String BINARY_REFUSED = "Binary frames are not supported: send JSON text frames";
 
     private final String name;
     private final SocketMetrics metrics;
@@ -46,6 +48,12 @@ public final class SocketEndpoint {
     /** A frame that could not be decoded; the endpoint answers it with its protocol's error. */
     public void undecodable() {
         metrics.frameIn(name, SocketMetrics.INVALID_TYPE);
+    }
+
+    /** A binary frame: the protocols speak JSON text only; the endpoint answers with its error frame. */
+    public Uni<Void> binary(Supplier<Uni<Void>> errorFrame) {
+        metrics.frameIn(name, BINARY_TYPE);
+        return errorFrame.get();
     }
 
     /** Counts a decoded frame of {@code type} and runs its handling inside the frame's span. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -108,6 +109,16 @@ public class AssessmentSocket {
         }
         DecodeResult.Success<ClientMessage> frame = (DecodeResult.Success<ClientMessage>) decoded;
         return socket.handle(frame.type(), () -> dispatcher.dispatch(frame.message(), session));
+    }
+
+    @OnBinaryMessage
+    public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
+        QuizSession session = connection.userData().get(QuizSession.KEY);
+        if (session == null) {
+            return Uni.createFrom().voidItem(); // refused connection, closing
+        }
+        return socket.binary(() -> session.replies().error(ErrorCode.VALIDATION_ERROR,
+                SocketEndpoint.BINARY_REFUSED));
     }
 
     @OnClose

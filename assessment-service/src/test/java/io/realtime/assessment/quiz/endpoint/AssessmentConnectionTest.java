@@ -133,6 +133,17 @@ class AssessmentConnectionTest {
             assertError(client.expectFrame("error"), "VALIDATION_ERROR");
             client.sendRaw("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
             assertError(client.expectFrame("error"), "MESSAGE_TOO_LARGE");
+            client.sendRaw("{\"type\":\"chat_message\",\"data\":{\"message\":\"a\\u0000b\"}}");
+            JsonNode nul = client.expectFrame("error");
+            assertError(nul, "VALIDATION_ERROR");
+            assertThat(nul.get("data").get("error").asText()).contains("message").contains("NUL");
+            client.sendRaw("{\"type\":\"submit_answer\",\"data\":{\"question_id\":\"\\udc00\","
+                    + "\"selected_option\":\"A\"}}");
+            assertError(client.expectFrame("error"), "VALIDATION_ERROR");
+            client.sendBinary(new byte[] { 0x7b, 0x7d });
+            JsonNode binary = client.expectFrame("error");
+            assertError(binary, "VALIDATION_ERROR");
+            assertThat(binary.get("data").get("error").asText()).contains("Binary frames are not supported");
 
             client.send("heartbeat");
             client.expect("pong");

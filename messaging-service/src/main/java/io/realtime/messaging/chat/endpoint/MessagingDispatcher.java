@@ -21,6 +21,7 @@ import io.realtime.messaging.protocol.ClientEvent;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.text.SafeText;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +81,8 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
                     }
                     frames = frames.chain(() -> events.publish(sent.event())
                             .onFailure().recoverWithUni(failure -> {
-                                Log.errorf("message %s stored but not published: %s", send.messageId(),
+                                Log.errorf("message %s stored but not published: %s",
+                                        SafeText.forLog(send.messageId()),
                                         failure.getMessage());
                                 return reply(live, ServerEvent.MessageAck.error(send.messageId(),
                                         "Message saved but not delivered yet; it will appear after reconnecting",
@@ -97,7 +99,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
                     String text = failure instanceof ConversationException ? failure.getMessage()
                             : "Internal server error";
                     if (!(failure instanceof ConversationException)) {
-                        Log.errorf(failure, "message:send %s failed", send.messageId());
+                        Log.errorf(failure, "message:send %s failed", SafeText.forLog(send.messageId()));
                     }
                     return reply(live, ServerEvent.MessageAck.error(send.messageId(), text, code.name(),
                             WireTime.now(clock)));
@@ -133,10 +135,11 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
         return reply(live, new ServerEvent.ConnectionError(failure.error().message(), code, now));
     }
 
+    /** The frame's messageId, if it is one that can be sent back (an unsafe one gets connection:error instead). */
     private String messageIdOf(String text) {
         try {
             JsonNode id = mapper.readTree(text).get("messageId");
-            return id != null && id.isTextual() ? id.asText() : null;
+            return id != null && id.isTextual() && SafeText.isSafe(id.asText()) ? id.asText() : null;
         } catch (Exception e) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -124,6 +125,16 @@ public class MessagingSocket {
         }
         DecodeResult.Success<ClientEvent> frame = (DecodeResult.Success<ClientEvent>) decoded;
         return socket.handle(frame.type(), () -> frame.message().dispatch(dispatcher, live));
+    }
+
+    @OnBinaryMessage
+    public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
+        LiveConnection live = connection.userData().get(LIVE);
+        if (live == null) {
+            return Uni.createFrom().voidItem(); // refused connection, closing
+        }
+        return socket.binary(() -> live.reply(new ServerEvent.ConnectionError(SocketEndpoint.BINARY_REFUSED,
+                ErrorCode.VALIDATION_ERROR.name(), WireTime.now(clock))));
     }
 
     @OnClose
