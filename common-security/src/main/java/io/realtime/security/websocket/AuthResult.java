@@ -1,5 +1,6 @@
 package io.realtime.security.websocket;
 
+import java.time.Instant;
 import java.util.Set;
 
 import io.realtime.protocol.error.ErrorCode;
@@ -7,8 +8,11 @@ import io.realtime.protocol.error.ErrorCode;
 /** Outcome of authenticating one WebSocket handshake. */
 public sealed interface AuthResult {
 
-    /** @param userId from the {@code user_id} claim, else {@code sub}, else {@code upn} */
-    record Authenticated(String userId, Set<String> groups) implements AuthResult {
+    /**
+     * @param userId from the {@code user_id} claim, else {@code sub}, else {@code upn}
+     * @param expiresAt the token's {@code exp}: the socket it opened is closed then
+     */
+    record Authenticated(String userId, Set<String> groups, Instant expiresAt) implements AuthResult {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.realtime.security.websocket;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ public class WebSocketAuthenticator {
             return reject(request, ErrorCode.AUTH_FAILED, "Token has no user id");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new AuthResult.Authenticated(userId.get(), groups);
+        return new AuthResult.Authenticated(userId.get(), groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
     }
 
     private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {

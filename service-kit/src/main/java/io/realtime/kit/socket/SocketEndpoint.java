@@ -1,11 +1,16 @@
 package io.realtime.kit.socket;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.kit.metrics.SocketMetrics;
+import io.realtime.kit.time.Timers;
 import io.realtime.kit.tracing.FrameSpans;
 import io.realtime.security.websocket.SocketErrors;
 import io.smallrye.mutiny.Uni;
@@ -21,14 +26,20 @@ public final class SocketEndpoint {
     public static final String BINARY_TYPE = "binary";
     public static final String BINARY_REFUSED = "Binary frames are not supported: send JSON text frames";
 
+    private static final UserData.TypedKey<Timers.Timer> EXPIRY = new UserData.TypedKey<>("token-expiry");
+
     private final String name;
     private final SocketMetrics metrics;
     private final FrameSpans spans;
+    private final Timers timers;
+    private final Clock clock;
 
-    SocketEndpoint(String name, SocketMetrics metrics, FrameSpans spans) {
+    SocketEndpoint(String name, SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock) {
         this.name = name;
         this.metrics = metrics;
         this.spans = spans;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     public String name() {
@@ -41,8 +52,27 @@ public final class SocketEndpoint {
     }
 
     /** First thing in {@code @OnClose}. */
-    public void closed() {
+    public void closed(WebSocketConnection connection) {
         metrics.closed(name);
+        Timers.Timer expiry = connection.userData().get(EXPIRY);
+        if (expiry != null) {
+            expiry.cancel();
+        }
+    }
+
+    /**
+     * A socket does not outlive the token that opened it: at {@code expiresAt} (on the service's clock) the endpoint's
+     * {@code closeAsExpired} runs (its protocol's auth error, then a close); the client reconnects with a new token.
+     */
+    public void expireAt(WebSocketConnection connection, Instant expiresAt, Supplier<Uni<Void>> closeAsExpired) {
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        connection.userData().put(EXPIRY, timers.schedule(left.isNegative() ? Duration.ZERO : left, () -> {
+            if (connection.isOpen()) {
+                closeAsExpired.get().subscribe().with(ignored -> {
+                }, failure -> Log.debugf("Closing %s at token expiry failed: %s", connection.id(),
+                        failure.getMessage()));
+            }
+        }));
     }
 
     /** A frame that could not be decoded; the endpoint answers it with its protocol's error. */

@@ -1,8 +1,11 @@
 package io.realtime.kit.socket;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.realtime.kit.metrics.SocketMetrics;
+import io.realtime.kit.time.Timers;
 import io.realtime.kit.tracing.FrameSpans;
 
 /** Hands each WebSocket endpoint its {@link SocketEndpoint}: {@code this.socket = endpoints.named("chat")}. */
@@ -11,13 +14,17 @@ public class SocketEndpoints {
 
     private final SocketMetrics metrics;
     private final FrameSpans spans;
+    private final Timers timers;
+    private final Clock clock;
 
-    public SocketEndpoints(SocketMetrics metrics, FrameSpans spans) {
+    public SocketEndpoints(SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock) {
         this.metrics = metrics;
         this.spans = spans;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     public SocketEndpoint named(String name) {
-        return new SocketEndpoint(name, metrics, spans);
+        return new SocketEndpoint(name, metrics, spans, timers, clock);
     }
 }

@@ -40,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentSocket {
 
 
+    static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
+
     private final WebSocketAuthenticator authenticator;
     private final AssessmentService assessments;
     private final ConnectionRegistry registry;
@@ -84,6 +86,8 @@ public class AssessmentSocket {
                 .chain(test -> {
                     connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test, replies));
                     registry.register(user.userId(), connection, openedAt);
+                    socket.expireAt(connection, user.expiresAt(), () -> refuse(replies, ErrorCode.AUTH_FAILED,
+                            TOKEN_EXPIRED, CloseCodes.AUTH_FAILED));
                     return replies.send(new ServerMessage.AuthSuccess(wireUserId(user.userId()),
                             connectionId(user.userId(), openedAt), WireTime.format(openedAt)))
                             .call(() -> takeovers.announce(user.userId(), connection.id(), openedAt));
@@ -123,7 +127,7 @@ public class AssessmentSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        socket.closed();
+        socket.closed(connection);
         QuizSession session = connection.userData().get(QuizSession.KEY);
         if (session != null) {
             registry.unregister(session.userId(), connection);

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.assessment.support.QuizFixtures;
 import io.realtime.infra.test.TestSocket;
 import io.realtime.infra.token.DevTokens;
+import io.realtime.kit.time.AdjustableClock;
 
 @QuarkusTest
 class AssessmentSocketAuthTest {
@@ -25,6 +28,9 @@ class AssessmentSocketAuthTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    AdjustableClock clock;
 
     @Test
     void validTokenGetsAuthSuccessWithTheGuidesFields() throws Exception {
@@ -80,6 +86,24 @@ class AssessmentSocketAuthTest {
             TestSocket.Close close = socket.awaitClose();
             assertThat(close.code()).isEqualTo(4001);
             assertThat(close.reason()).isEqualTo("Authentication failed");
+        }
+    }
+
+    @Test
+    void aSocketIsClosedWithTheAuthErrorWhenItsTokenExpires() throws Exception {
+        String shortLived = DevTokens.forUser("7007").lifetime(Duration.ofHours(1)).sign();
+        try (TestSocket socket = open("?token=" + shortLived)) {
+            assertThat(JSON.readTree(socket.next()).get("type").asText()).isEqualTo("auth_success");
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(socket.poll(Duration.ofMillis(300))).isNull();
+            clock.advance(Duration.ofMinutes(2)); // past exp on the service's clock
+            JsonNode error = JSON.readTree(socket.next());
+            assertThat(error.get("type").asText()).isEqualTo("error");
+            assertThat(error.get("data").get("code").asText()).isEqualTo("AUTH_FAILED");
+            assertThat(error.get("data").get("error").asText()).contains("expired");
+            assertThat(socket.awaitClose().code()).isEqualTo(4001);
+        } finally {
+            clock.reset();
         }
     }
 

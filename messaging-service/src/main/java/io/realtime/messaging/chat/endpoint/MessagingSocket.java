@@ -43,6 +43,7 @@ import io.smallrye.mutiny.Uni;
 @WebSocket(path = "/ws")
 public class MessagingSocket {
 
+    static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
     static final UserData.TypedKey<LiveConnection> LIVE = new UserData.TypedKey<>("live-connection");
 
     private final WebSocketAuthenticator authenticator;
@@ -93,6 +94,9 @@ public class MessagingSocket {
                             ErrorCode.TOO_MANY_CONNECTIONS.name())));
         }
         connection.userData().put(LIVE, live); // registered: holds live events until the replay below is sent
+        socket.expireAt(connection, user.expiresAt(), () -> outbound.send(connection, new ServerEvent.ConnectionError(
+                TOKEN_EXPIRED, ErrorCode.AUTH_FAILED.name(), WireTime.now(clock)))
+                .chain(() -> connection.close(new CloseReason(CloseCodes.AUTH_FAILED, ErrorCode.AUTH_FAILED.name()))));
         return live.reply(new ServerEvent.ConnectionAuthenticated(connection.id(), WireTime.now(clock)))
                 .chain(() -> replay.missed(user.userId(), HandshakeQuery.param(handshake, "lastMessageId"),
                         HandshakeQuery.param(handshake, "since")))
@@ -139,7 +143,7 @@ public class MessagingSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
-        socket.closed();
+        socket.closed(connection);
         LiveConnection live = connection.userData().get(LIVE);
         if (live != null) {
             registry.remove(live);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.infra.test.TestSocket;
 import io.realtime.infra.token.DevTokens;
+import io.realtime.kit.time.AdjustableClock;
 
 @QuarkusTest
 class MessagingSocketAuthTest {
@@ -25,6 +28,9 @@ class MessagingSocketAuthTest {
 
     @TestHTTPResource("/ws")
     URI endpoint;
+
+    @Inject
+    AdjustableClock clock;
 
     @Test
     void validTokenGetsConnectionAuthenticated() throws Exception {
@@ -89,6 +95,28 @@ class MessagingSocketAuthTest {
             TestSocket.Close close = socket.awaitClose();
             assertThat(close.code()).isEqualTo(4001);
             assertThat(close.reason()).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void aSocketIsClosedWhenItsTokenExpiresAndOthersStayOpen() throws Exception {
+        String shortLived = DevTokens.forUser("u-exp").lifetime(Duration.ofHours(1)).sign();
+        try (TestSocket expiring = open("?token=" + shortLived);
+                TestSocket lasting = open("?token=" + DevTokens.token("u-exp"))) {
+            assertThat(JSON.readTree(expiring.next()).get("type").asText()).isEqualTo("connection:authenticated");
+            assertThat(JSON.readTree(lasting.next()).get("type").asText()).isEqualTo("connection:authenticated");
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(expiring.poll(Duration.ofMillis(300))).isNull();
+            clock.advance(Duration.ofMinutes(2)); // past exp on the service's clock
+            JsonNode error = JSON.readTree(expiring.next());
+            assertThat(error.get("type").asText()).isEqualTo("connection:error");
+            assertThat(error.get("code").asText()).isEqualTo("AUTH_FAILED");
+            assertThat(error.get("message").asText()).contains("expired");
+            TestSocket.Close close = expiring.awaitClose();
+            assertThat(close.code()).isEqualTo(4001);
+            assertThat(lasting.isClosed()).isFalse();
+        } finally {
+            clock.reset();
         }
     }
 
