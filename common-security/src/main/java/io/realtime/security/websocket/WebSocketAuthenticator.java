@@ -1,5 +1,6 @@
 package io.realtime.security.websocket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.text.SafeText;
+import io.realtime.security.config.TokenRules;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -24,9 +26,11 @@ import io.smallrye.jwt.auth.principal.ParseException;
 public class WebSocketAuthenticator {
 
     private final JWTParser parser;
+    private final TokenRules rules;
 
-    public WebSocketAuthenticator(JWTParser parser) {
+    public WebSocketAuthenticator(JWTParser parser, TokenRules rules) {
         this.parser = parser;
+        this.rules = rules;
     }
 
     public AuthResult authenticate(HandshakeRequest request) {
@@ -40,12 +44,29 @@ public class WebSocketAuthenticator {
         } catch (ParseException e) {
             return reject(request, ErrorCode.AUTH_FAILED, "Invalid or expired token");
         }
+        String lifetimeProblem = lifetimeProblem(jwt, Instant.now());
+        if (lifetimeProblem != null) {
+            return reject(request, ErrorCode.AUTH_FAILED, lifetimeProblem);
+        }
         Optional<String> userId = UserIds.find(jwt);
         if (userId.isEmpty()) {
             return reject(request, ErrorCode.AUTH_FAILED, "Token has no user id");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         return new AuthResult.Authenticated(userId.get(), groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
+
+    /** Null when {@code iat} is not in the future and the token lives no longer than allowed. */
+    private String lifetimeProblem(JsonWebToken jwt, Instant now) {
+        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
+        if (jwt.getIssuedAtTime() <= 0) {
+            return Duration.between(now, expires).compareTo(rules.maxLifetime()) > 0 ? "Token lives too long" : null;
+        }
+        Instant issued = Instant.ofEpochSecond(jwt.getIssuedAtTime());
+        if (issued.isAfter(now.plus(rules.clockSkew()))) {
+            return "Token issued in the future";
+        }
+        return Duration.between(issued, expires).compareTo(rules.maxLifetime()) > 0 ? "Token lives too long" : null;
     }
 
     private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {

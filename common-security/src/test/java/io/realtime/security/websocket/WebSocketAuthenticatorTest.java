@@ -61,6 +61,22 @@ class WebSocketAuthenticatorTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").issuedIn(Duration.ofMinutes(10)).sign(), null),
+                "AUTH_FAILED");
+    }
+
+    @Test
+    void aTokenLivingLongerThanAllowedIsRejectedAShorterOneIsNot() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").lifetime(Duration.ofHours(25)).sign(), null),
+                "AUTH_FAILED");
+        try (TestSocket socket = connect("?token=" + DevTokens.forUser("1").lifetime(Duration.ofHours(23))
+                .issuedIn(Duration.ofSeconds(20)).sign(), null)) {
+            assertThat(socket.next()).contains("\"user_id\":\"1\""); // a little clock skew is fine
+        }
+    }
+
+    @Test
     void wrongSignatureIsRejected() throws Exception {
         assertRejected(connect("?token=" + DevTokens.forUser("1").signedWithForeignKey().sign(), null),
                 "AUTH_FAILED");

@@ -69,6 +69,12 @@ public final class DevTokens {
         return this;
     }
 
+    /** {@code iat} that far from now (negative: in the past), the lifetime unchanged. */
+    public DevTokens issuedIn(Duration fromNow) {
+        this.issuedAt = Instant.now().plus(fromNow);
+        return this;
+    }
+
     public DevTokens expiredFor(Duration ago) {
         this.issuedAt = Instant.now().minus(ago).minus(Duration.ofMinutes(5));
         this.lifetime = Duration.ofMinutes(5);
