@@ -94,6 +94,21 @@ class TestsResourceTest {
     }
 
     @Test
+    void aVerifiedTokenWithoutAUsableUserIdIs401Not500() {
+        String noUser = DevTokens.forUser("x").groups("instructor").withoutClaim("sub").withoutClaim("upn")
+                .withoutClaim("user_id").sign();
+        given().auth().oauth2(noUser).contentType(ContentType.JSON)
+                .body(Map.of("name", "Nobody's", "total_questions", 2))
+                .when().post("/api/assessment/tests")
+                .then().statusCode(401);
+        String fractional = DevTokens.forUser("x").groups("instructor").claim("user_id", 1.5).sign();
+        given().auth().oauth2(fractional).contentType(ContentType.JSON)
+                .body(Map.of("name", "Half a user's", "total_questions", 2))
+                .when().post("/api/assessment/tests")
+                .then().statusCode(401);
+    }
+
+    @Test
     void openApiDescribesTheApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/assessment/tests"));

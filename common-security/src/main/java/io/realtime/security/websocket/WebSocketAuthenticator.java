@@ -43,6 +43,9 @@ public class WebSocketAuthenticator {
             jwt = parser.parse(token.get());
         } catch (ParseException e) {
             return reject(request, ErrorCode.AUTH_FAILED, "Invalid or expired token");
+        } catch (RuntimeException e) {
+            // a verified token with a claim the parser cannot represent (a number like 1E400)
+            return reject(request, ErrorCode.AUTH_FAILED, "Token with unreadable claims");
         }
         String lifetimeProblem = lifetimeProblem(jwt, Instant.now());
         if (lifetimeProblem != null) {

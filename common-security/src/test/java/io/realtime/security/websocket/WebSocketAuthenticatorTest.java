@@ -77,6 +77,23 @@ class WebSocketAuthenticatorTest {
     }
 
     @Test
+    void userIdsStayExactOrTheTokenIsRefused() throws Exception {
+        try (TestSocket exact = connect("?token=" + DevTokens.forUser("x").claim("user_id", 9007199254740991L).sign(),
+                null)) {
+            assertThat(exact.next()).contains("\"user_id\":\"9007199254740991\"");
+        }
+        for (Object unusable : new Object[] { new java.math.BigDecimal("1E400"), 9007199254740992L,
+                new java.math.BigInteger("123456789012345678901234567890"), 1.5, "a\nb", "x".repeat(129), " " }) {
+            assertRejected(connect("?token=" + DevTokens.forUser("x").claim("user_id", unusable).sign(), null),
+                    "AUTH_FAILED");
+        }
+        String bigId = "123456789012345678901234567890";
+        try (TestSocket big = connect("?token=" + DevTokens.forUser("x").claim("user_id", bigId).sign(), null)) {
+            assertThat(big.next()).contains("\"user_id\":\"123456789012345678901234567890\""); // as a string: exact
+        }
+    }
+
+    @Test
     void wrongSignatureIsRejected() throws Exception {
         assertRejected(connect("?token=" + DevTokens.forUser("1").signedWithForeignKey().sign(), null),
                 "AUTH_FAILED");

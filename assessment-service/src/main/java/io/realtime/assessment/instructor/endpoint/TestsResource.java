@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.realtime.assessment.instructor.domain.InstructorApi;
 import io.realtime.assessment.instructor.service.InstructorService;
+import io.realtime.security.websocket.UserIds;
 import io.smallrye.mutiny.Uni;
 
 /** Instructors' REST API; every call needs a JWT with the {@code instructor} group. */
@@ -36,7 +37,7 @@ public class TestsResource {
 
     @POST
     public Uni<Response> create(InstructorApi.NewTest request) {
-        return instructors.create(request, jwt.getSubject())
+        return instructors.create(request, UserIds.of(jwt))
                 .map(test -> Response.status(Response.Status.CREATED).entity(test).build());
     }
 
@@ -55,7 +56,7 @@ public class TestsResource {
     @POST
     @Path("/{testId}/access")
     public Uni<Response> grant(@PathParam("testId") long testId, InstructorApi.Grant request) {
-        return instructors.grant(testId, request == null ? null : request.userId(), jwt.getSubject())
+        return instructors.grant(testId, request == null ? null : request.userId(), UserIds.of(jwt))
                 .map(ignored -> Response.noContent().build());
     }
 

@@ -28,6 +28,7 @@ import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.AuthResult;
+import io.realtime.security.websocket.UserIds;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
 
@@ -145,9 +146,12 @@ public class AssessmentSocket {
                 .chain(() -> replies.connection().close(new CloseReason(closeCode, text)));
     }
 
-    /** The guide shows {@code "user_id": 123}: numeric ids travel as numbers. */
+    /**
+     * The guide shows {@code "user_id": 123}: numeric ids travel as numbers, unless a JavaScript client could not hold
+     * them exactly (beyond 2^53 - 1), then as strings.
+     */
     static Object wireUserId(String userId) {
-        return userId.matches("-?\\d{1,18}") ? (Object) Long.parseLong(userId) : userId;
+        return UserIds.isExactNumber(userId) ? (Object) Long.parseLong(userId) : userId;
     }
 
     /** {@code <user_id>_<epoch seconds with millis>}, as the guide shows ({@code 123_1640995200.123}). */
