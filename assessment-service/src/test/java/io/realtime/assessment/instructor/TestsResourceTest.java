@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.assessment.support.QuizClient;
+import io.realtime.assessment.support.QuizFixtures;
 import io.realtime.infra.token.DevTokens;
 import io.restassured.http.ContentType;
 
@@ -91,6 +92,36 @@ class TestsResourceTest {
         given().auth().oauth2(STUDENT).when().get("/api/assessment/tests").then().statusCode(403);
         given().auth().oauth2(DevTokens.forUser("x").groups("instructor").issuer("https://evil.example").sign())
                 .when().get("/api/assessment/tests").then().statusCode(401);
+    }
+
+    @Test
+    void aTestIsManagedByItsOwnerOrAnAdminOnly() {
+        String other = DevTokens.forUser("teacher-2").groups("instructor").sign();
+        String admin = DevTokens.forUser("head-1").groups("admin").sign();
+        int testId = given().auth().oauth2(INSTRUCTOR).contentType(ContentType.JSON)
+                .body(Map.of("name", "Owned by teacher-1", "total_questions", 1, "time_limit_minutes", 20))
+                .when().post("/api/assessment/tests").then().statusCode(201).extract().path("id");
+        Map<String, Object> question = Map.of("text", "q?", "options", Map.of("A", "a", "B", "b", "C", "c", "D",
+                "d"), "correct_option", "A");
+
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(question)
+                .when().post("/api/assessment/tests/" + testId + "/questions")
+                .then().statusCode(403).body("error", containsString("another instructor"));
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("user_id", "teacher-2"))
+                .when().post("/api/assessment/tests/" + testId + "/access").then().statusCode(403);
+        given().auth().oauth2(other).when().get("/api/assessment/tests/" + testId + "/attempts")
+                .then().statusCode(403);
+        given().auth().oauth2(other).when().get("/api/assessment/tests")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(testId)));
+        assertThat(QuizFixtures.row("SELECT count(*) AS n FROM bank_question WHERE test_id = ?", (long) testId)
+                .get("n")).isEqualTo(0L);
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(question)
+                .when().post("/api/assessment/tests/" + testId + "/questions").then().statusCode(201);
+        given().auth().oauth2(admin).when().get("/api/assessment/tests")
+                .then().statusCode(200).body("id", hasItem(testId));
+        given().auth().oauth2(INSTRUCTOR).when().get("/api/assessment/tests/" + testId + "/attempts")
+                .then().statusCode(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,12 @@ class RateLimitTest {
 
     @Inject
     AdjustableClock clock;
+
+    /** Later test classes share this JVM's service clock: hand it back at real time. */
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void theEleventhMessageInAMinuteIsRefusedWithTheRealWaitAcrossConnections() {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,12 @@ class TypingTest {
 
     @Inject
     AdjustableClock clock;
+
+    /** Later test classes share this JVM's service clock: hand it back at real time. */
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void typingReachesTheOthersNeverTheTyperAndFastUpdatesAreDropped() {

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,12 @@ class ConversationSequencerTest {
 
     @Inject
     AdjustableClock clock;
+
+    /** Later test classes share this JVM's service clock: hand it back at real time. */
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     private final List<Long> delivered = new CopyOnWriteArrayList<>();
 

@@ -20,9 +20,12 @@ import io.realtime.assessment.instructor.service.InstructorService;
 import io.realtime.security.websocket.UserIds;
 import io.smallrye.mutiny.Uni;
 
-/** Instructors' REST API; every call needs a JWT with the {@code instructor} group. */
+/**
+ * Instructors' REST API; every call needs a JWT with the {@code instructor} (or {@code admin}) group, and a test is
+ * managed by its owner or an admin ({@link InstructorService}).
+ */
 @Path("/api/assessment/tests")
-@RolesAllowed("instructor")
+@RolesAllowed({ "instructor", "admin" })
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class TestsResource {
@@ -37,38 +40,48 @@ public class TestsResource {
 
     @POST
     public Uni<Response> create(InstructorApi.NewTest request) {
-        return instructors.create(request, UserIds.of(jwt))
+        return instructors.create(request, caller())
                 .map(test -> Response.status(Response.Status.CREATED).entity(test).build());
     }
 
     @GET
     public Uni<List<InstructorApi.TestView>> list() {
-        return instructors.list();
+        return instructors.list(caller());
     }
 
     @POST
     @Path("/{testId}/questions")
     public Uni<Response> addQuestion(@PathParam("testId") long testId, InstructorApi.NewBankQuestion request) {
-        return instructors.addQuestion(testId, request)
+        return instructors.addQuestion(testId, request, caller())
                 .map(question -> Response.status(Response.Status.CREATED).entity(question).build());
     }
 
     @POST
     @Path("/{testId}/access")
     public Uni<Response> grant(@PathParam("testId") long testId, InstructorApi.Grant request) {
-        return instructors.grant(testId, request == null ? null : request.userId(), UserIds.of(jwt))
+        return instructors.grant(testId, request == null ? null : request.userId(), caller())
                 .map(ignored -> Response.noContent().build());
     }
 
     @GET
     @Path("/{testId}/attempts")
     public Uni<List<InstructorApi.AttemptView>> attempts(@PathParam("testId") long testId) {
-        return instructors.attempts(testId);
+        return instructors.attempts(testId, caller());
     }
 
     @ServerExceptionMapper
     public Response invalid(InstructorService.InvalidRequestException e) {
         return Response.status(Response.Status.BAD_REQUEST).entity(new InstructorApi.Problem(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notYours(InstructorService.NotYourTestException e) {
+        return Response.status(Response.Status.FORBIDDEN).entity(new InstructorApi.Problem(e.getMessage())).build();
+    }
+
+    private InstructorService.Caller caller() {
+        return new InstructorService.Caller(UserIds.of(jwt), jwt.getGroups() != null && jwt.getGroups().contains(
+                "admin"));
     }
 
     @ServerExceptionMapper

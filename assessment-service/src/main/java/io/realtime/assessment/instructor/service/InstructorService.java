@@ -21,7 +21,11 @@ import io.realtime.assessment.quiz.repository.BankQuestionRepository;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
 
-/** What instructors do: define tests, fill their question banks, grant access, read results. */
+/**
+ * What instructors do: define tests, fill their question banks, grant access, read results. The owner rule: a test
+ * belongs to the instructor who created it; only its owner, or a caller with the {@code admin} role, may see it, add
+ * questions, grant access or read its attempts. Anyone else gets 403.
+ */
 @ApplicationScoped
 public class InstructorService {
 
@@ -35,8 +39,16 @@ public class InstructorService {
         this.attempts = attempts;
     }
 
+    /** Who calls: the user id (the sockets' rule, {@code UserIds}) and whether they hold the {@code admin} role. */
+    public record Caller(String userId, boolean admin) {
+
+        boolean mayManage(AssessmentTest test) {
+            return admin || userId.equals(test.createdBy);
+        }
+    }
+
     @WithTransaction
-    public Uni<InstructorApi.TestView> create(InstructorApi.NewTest request, String instructor) {
+    public Uni<InstructorApi.TestView> create(InstructorApi.NewTest request, Caller caller) {
         AssessmentTest test = new AssessmentTest();
         test.name = require(request.name(), "name");
         test.description = request.description();
@@ -53,18 +65,22 @@ public class InstructorService {
             throw new InvalidRequestException("min_difficulty is harder than max_difficulty");
         }
         test.openToAll = Boolean.TRUE.equals(request.openToAll());
-        test.createdBy = instructor;
+        test.createdBy = caller.userId();
         return tests.persist(test).map(InstructorService::view);
     }
 
+    /** The caller's own tests (an admin sees all). */
     @WithSession
-    public Uni<List<InstructorApi.TestView>> list() {
-        return tests.listAll().map(all -> all.stream().map(InstructorService::view).toList());
+    public Uni<List<InstructorApi.TestView>> list(Caller caller) {
+        Uni<List<AssessmentTest>> found = caller.admin() ? tests.listAll()
+                : tests.list("createdBy = ?1 order by id", caller.userId());
+        return found.map(all -> all.stream().map(InstructorService::view).toList());
     }
 
     @WithTransaction
-    public Uni<InstructorApi.BankQuestionView> addQuestion(long testId, InstructorApi.NewBankQuestion request) {
-        return existing(testId).chain(test -> {
+    public Uni<InstructorApi.BankQuestionView> addQuestion(long testId, InstructorApi.NewBankQuestion request,
+            Caller caller) {
+        return managed(testId, caller).chain(test -> {
             BankQuestion question = new BankQuestion();
             question.testId = test.id;
             question.text = require(request.text(), "text");
@@ -84,9 +100,9 @@ public class InstructorService {
     }
 
     @WithTransaction
-    public Uni<Void> grant(long testId, String userId, String instructor) {
+    public Uni<Void> grant(long testId, String userId, Caller caller) {
         String user = require(userId, "user_id");
-        return existing(testId).chain(test -> tests.getSession()
+        return managed(testId, caller).chain(test -> tests.getSession()
                 .chain(session -> session.find(TestAccess.class, new TestAccess.Key(testId, user))
                         .chain(found -> {
                             if (found != null) {
@@ -94,14 +110,14 @@ public class InstructorService {
                             }
                             TestAccess access = new TestAccess();
                             access.id = new TestAccess.Key(testId, user);
-                            access.grantedBy = instructor;
+                            access.grantedBy = caller.userId();
                             return session.persist(access);
                         })));
     }
 
     @WithSession
-    public Uni<List<InstructorApi.AttemptView>> attempts(long testId) {
-        return existing(testId).chain(test -> attempts.listByTest(testId)).map(list -> list.stream()
+    public Uni<List<InstructorApi.AttemptView>> attempts(long testId, Caller caller) {
+        return managed(testId, caller).chain(test -> attempts.listByTest(testId)).map(list -> list.stream()
                 .map(a -> new InstructorApi.AttemptView(a.id, a.userId, a.status.name(),
                         a.finalScore == null ? null : a.finalScore.doubleValue(), a.correctAnswers,
                         a.answeredQuestions, WireTime.format(a.startedAt),
@@ -109,8 +125,13 @@ public class InstructorService {
                 .toList());
     }
 
-    private Uni<AssessmentTest> existing(long testId) {
-        return tests.findById(testId).onItem().ifNull().failWith(() -> new TestNotFoundException(testId));
+    private Uni<AssessmentTest> managed(long testId, Caller caller) {
+        return tests.findById(testId).onItem().ifNull().failWith(() -> new TestNotFoundException(testId))
+                .invoke(test -> {
+                    if (!caller.mayManage(test)) {
+                        throw new NotYourTestException(testId);
+                    }
+                });
     }
 
     private static InstructorApi.TestView view(AssessmentTest test) {
@@ -156,6 +177,12 @@ public class InstructorService {
     public static class InvalidRequestException extends RuntimeException {
         public InvalidRequestException(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    public static class NotYourTestException extends RuntimeException {
+        public NotYourTestException(long testId) {
+            super("Test " + testId + " belongs to another instructor", null, false, false);
         }
     }
 
