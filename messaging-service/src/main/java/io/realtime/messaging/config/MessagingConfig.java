@@ -26,6 +26,14 @@ public interface MessagingConfig {
     @WithDefault("2s")
     Duration reorderTimeout();
 
+    /** Longest conversation title. */
+    @WithDefault("200")
+    int maxTitleChars();
+
+    /** Most participants in one conversation, its creator included. */
+    @WithDefault("50")
+    int maxParticipants();
+
     /** Open connections one user may hold on one instance (devices, tabs); one more is refused with 1008. */
     @WithDefault("10")
     int maxConnectionsPerUser();

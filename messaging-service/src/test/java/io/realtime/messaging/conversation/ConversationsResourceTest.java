@@ -2,6 +2,7 @@ package io.realtime.messaging.conversation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,57 @@ class ConversationsResourceTest {
                 .delete("/api/conversations/" + id + "/participants/member-1").then().statusCode(204);
         given().auth().oauth2(DevTokens.token("member-1")).when().get("/api/conversations/" + id)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void onlyTheCreatorAddsOrRemovesOthersAndAnyoneMayLeave() {
+        String id = Conversations.create("lead-1", false, "crew-1", "crew-2");
+        given().auth().oauth2(DevTokens.token("crew-1")).contentType(ContentType.JSON)
+                .body(Map.of("userId", "intruder")).when().post("/api/conversations/" + id + "/participants")
+                .then().statusCode(403).body("code", equalTo("ACCESS_DENIED"));
+        given().auth().oauth2(DevTokens.token("crew-1")).when()
+                .delete("/api/conversations/" + id + "/participants/crew-2").then().statusCode(403);
+        given().auth().oauth2(DevTokens.token("crew-1")).when()
+                .delete("/api/conversations/" + id + "/participants/crew-1").then().statusCode(204); // leaves
+        given().auth().oauth2(DevTokens.token("lead-1")).when().get("/api/conversations/" + id)
+                .then().statusCode(200).body("participants", containsInAnyOrder("lead-1", "crew-2"));
+    }
+
+    @Test
+    void sizesAreLimitedAndBadTextIsRefused() {
+        String tooLongTitle = "t".repeat(201);
+        given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("title", tooLongTitle, "participants", List.of()))
+                .when().post("/api/conversations").then().statusCode(400).body("code", equalTo("VALIDATION_ERROR"));
+        given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("title", "nul\u0000title", "participants", List.of()))
+                .when().post("/api/conversations").then().statusCode(400);
+        List<String> crowd = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "crowd-" + i).toList();
+        given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("title", "crowded", "participants", crowd))
+                .when().post("/api/conversations").then().statusCode(400).body("error", containsString("50"));
+        given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("participants", List.of("x".repeat(129))))
+                .when().post("/api/conversations").then().statusCode(400);
+        String id = given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("title", "t".repeat(200), "participants", crowd.subList(0, 49)))
+                .when().post("/api/conversations").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(DevTokens.token("sizer")).contentType(ContentType.JSON)
+                .body(Map.of("userId", "one-too-many")).when().post("/api/conversations/" + id + "/participants")
+                .then().statusCode(400).body("error", containsString("at most 50"));
+    }
+
+    @Test
+    void theConversationListIsPaged() {
+        for (int i = 0; i < 3; i++) {
+            Conversations.create("lister", false);
+        }
+        given().auth().oauth2(DevTokens.token("lister")).queryParam("limit", 2).when().get("/api/conversations")
+                .then().statusCode(200).body("size()", equalTo(2));
+        given().auth().oauth2(DevTokens.token("lister")).queryParam("limit", 2).queryParam("offset", 2)
+                .when().get("/api/conversations").then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(DevTokens.token("lister")).queryParam("limit", 1000).when().get("/api/conversations")
+                .then().statusCode(200).body("size()", equalTo(3));
     }
 
     @Test

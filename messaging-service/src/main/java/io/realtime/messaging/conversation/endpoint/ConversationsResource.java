@@ -75,9 +75,11 @@ public class ConversationsResource {
                 .map(view -> Response.status(Response.Status.CREATED).entity(body(view)).build());
     }
 
+    /** The caller's conversations, newest first: {@code limit} 1-100 (default 50), {@code offset} to page. */
     @GET
-    public Uni<List<ConversationBody>> mine() {
-        return conversations.listMine(me()).map(list -> list.stream().map(ConversationsResource::body).toList());
+    public Uni<List<ConversationBody>> mine(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        return conversations.listMine(me(), offset == null ? 0 : offset, limit == null ? 50 : limit)
+                .map(list -> list.stream().map(ConversationsResource::body).toList());
     }
 
     @GET
@@ -92,7 +94,7 @@ public class ConversationsResource {
         if (request == null || request.userId() == null || request.userId().isBlank()) {
             throw new ConversationException(ErrorCode.VALIDATION_ERROR, "userId is required");
         }
-        return conversations.addParticipant(uuid(id), me(), request.userId().trim()).map(ConversationsResource::body);
+        return conversations.addParticipant(uuid(id), me(), request.userId()).map(ConversationsResource::body);
     }
 
     @DELETE
@@ -123,7 +125,7 @@ public class ConversationsResource {
     public Response rule(ConversationException e) {
         Response.Status status = switch (e.code()) {
             case CONVERSATION_NOT_FOUND -> Response.Status.NOT_FOUND;
-            case NOT_PARTICIPANT -> Response.Status.FORBIDDEN;
+            case NOT_PARTICIPANT, ACCESS_DENIED -> Response.Status.FORBIDDEN;
             default -> Response.Status.BAD_REQUEST;
         };
         return Response.status(status).entity(new Problem(e.getMessage(), e.code().name())).build();

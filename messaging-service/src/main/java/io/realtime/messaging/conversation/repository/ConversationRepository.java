@@ -15,10 +15,17 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class ConversationRepository implements PanacheRepositoryBase<Conversation, UUID> {
 
-    public Uni<List<Conversation>> listForUser(String userId) {
+    /** Newest first, one page. */
+    public Uni<List<Conversation>> listForUser(String userId, int offset, int limit) {
         return find("select c from Conversation c where c.id in "
-                + "(select p.id.conversationId from Participant p where p.id.userId = ?1) order by c.createdAt desc",
-                userId).list();
+                + "(select p.id.conversationId from Participant p where p.id.userId = ?1) "
+                + "order by c.createdAt desc, c.id", userId).range(offset, offset + limit - 1).list();
+    }
+
+    public Uni<Long> participantCount(UUID conversationId) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select count(p) from Participant p where p.id.conversationId = ?1", Long.class)
+                .setParameter(1, conversationId).getSingleResult());
     }
 
     public Uni<List<String>> participantIds(UUID conversationId) {

@@ -11,12 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.conversation.domain.Conversation;
 import io.realtime.messaging.conversation.domain.Message;
 import io.realtime.messaging.conversation.domain.Participant;
 import io.realtime.messaging.conversation.repository.ConversationRepository;
 import io.realtime.messaging.conversation.repository.MessageRepository;
 import io.realtime.protocol.error.ErrorCode;
+import io.realtime.protocol.text.SafeText;
+import io.realtime.security.websocket.UserIds;
 import io.smallrye.mutiny.Uni;
 
 /** Conversations and who is in them; only participants may read or change a conversation. */
@@ -32,9 +35,12 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
+    private final MessagingConfig config;
     private final Clock clock;
 
-    public ConversationService(ConversationRepository conversations, MessageRepository messages, Clock clock) {
+    public ConversationService(ConversationRepository conversations, MessageRepository messages, MessagingConfig config,
+            Clock clock) {
+        this.config = config;
         this.conversations = conversations;
         this.messages = messages;
         this.clock = clock;
@@ -46,14 +52,18 @@ public class ConversationService {
         Instant now = clock.instant();
         Conversation conversation = new Conversation();
         conversation.id = UUID.randomUUID();
-        conversation.title = title;
+        conversation.title = validTitle(title);
         conversation.includesAssistant = includesAssistant;
         conversation.createdBy = creator;
         conversation.createdAt = now;
         Set<String> members = new LinkedHashSet<>();
         members.add(creator);
         if (participants != null) {
-            participants.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).forEach(members::add);
+            participants.stream().filter(p -> p != null && !p.isBlank()).map(String::trim)
+                    .forEach(p -> members.add(validUserId(p)));
+        }
+        if (members.size() > config.maxParticipants()) {
+            throw invalid("A conversation holds at most " + config.maxParticipants() + " participants");
         }
         return conversations.persist(conversation)
                 .chain(saved -> conversations.getSession().chain(session -> session.persistAll(
@@ -61,9 +71,13 @@ public class ConversationService {
                 .replaceWith(() -> view(conversation, List.copyOf(members)));
     }
 
+    /** Newest first; {@code limit} 1-100. */
     @WithSession
-    public Uni<List<ConversationView>> listMine(String userId) {
-        return conversations.listForUser(userId).chain(list -> Uni.join().all(list.stream()
+    public Uni<List<ConversationView>> listMine(String userId, int offset, int limit) {
+        if (offset < 0) {
+            throw invalid("offset must not be negative");
+        }
+        return conversations.listForUser(userId, offset, Math.max(1, Math.min(100, limit))).chain(list -> Uni.join().all(list.stream()
                 .map(c -> conversations.participantIds(c.id).map(ids -> view(c, ids))).toList())
                 .usingConcurrencyOf(1).andFailFast())
                 .onItem().ifNull().continueWith(List.of());
@@ -75,18 +89,33 @@ public class ConversationService {
                 .chain(conversation -> conversations.participantIds(conversationId).map(ids -> view(conversation, ids)));
     }
 
+    /** Only the conversation's creator adds participants, up to {@code messaging.max-participants}. */
     @WithTransaction
     public Uni<ConversationView> addParticipant(UUID conversationId, String actor, String userId) {
-        return requireParticipant(conversationId, actor).chain(conversation -> conversations.isParticipant(
-                conversationId, userId).chain(already -> already ? Uni.createFrom().voidItem()
-                        : conversations.getSession().chain(session -> session.persist(
-                                Participant.of(conversationId, userId, clock.instant())))))
+        String added = validUserId(userId);
+        return requireParticipant(conversationId, actor).invoke(conversation -> requireCreator(conversation, actor,
+                "Only the conversation's creator adds participants"))
+                .chain(conversation -> conversations.isParticipant(conversationId, added))
+                .chain(already -> already ? Uni.createFrom().voidItem()
+                        : conversations.participantCount(conversationId).chain(count -> {
+                            if (count >= config.maxParticipants()) {
+                                throw invalid("A conversation holds at most " + config.maxParticipants()
+                                        + " participants");
+                            }
+                            return conversations.getSession().chain(session -> session.persist(
+                                    Participant.of(conversationId, added, clock.instant())));
+                        }))
                 .chain(() -> get(conversationId, actor));
     }
 
+    /** A participant may leave; only the creator removes someone else. */
     @WithTransaction
     public Uni<Void> removeParticipant(UUID conversationId, String actor, String userId) {
-        return requireParticipant(conversationId, actor).chain(conversation -> conversations.getSession()
+        return requireParticipant(conversationId, actor).invoke(conversation -> {
+            if (!actor.equals(userId)) {
+                requireCreator(conversation, actor, "Only the conversation's creator removes other participants");
+            }
+        }).chain(conversation -> conversations.getSession()
                 .chain(session -> session.find(Participant.class, new Participant.Key(conversationId, userId))
                         .chain(found -> found == null ? Uni.createFrom().voidItem() : session.remove(found))));
     }
@@ -113,6 +142,33 @@ public class ConversationService {
                                 "You are not a participant of this conversation");
                     }
                 }));
+    }
+
+    private static void requireCreator(Conversation conversation, String actor, String refusal) {
+        if (!conversation.createdBy.equals(actor)) {
+            throw new ConversationException(ErrorCode.ACCESS_DENIED, refusal);
+        }
+    }
+
+    private String validTitle(String title) {
+        if (title != null && (title.length() > config.maxTitleChars() || !SafeText.isSafe(title))) {
+            throw invalid("title must be at most " + config.maxTitleChars() + " characters and "
+                    + SafeText.RULE);
+        }
+        return title;
+    }
+
+    private static String validUserId(String userId) {
+        String id = userId == null ? "" : userId.trim();
+        if (id.isEmpty() || id.length() > UserIds.MAX_LENGTH || !SafeText.isSafe(id)
+                || id.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("a user id is 1 to " + UserIds.MAX_LENGTH + " characters, without control characters");
+        }
+        return id;
+    }
+
+    private static ConversationException invalid(String message) {
+        return new ConversationException(ErrorCode.VALIDATION_ERROR, message);
     }
 
     private static ConversationView view(Conversation conversation, List<String> participants) {
