@@ -122,6 +122,10 @@ public class ServiceProxy {
                 return;
             }
             HttpClientRequest upstream = requested.result();
+            if (incoming.response().closed()) {
+                upstream.connection().close(); // the client gave up while waiting for a connection
+                return;
+            }
             incoming.headers().forEach(header -> {
                 if (header.getKey().equalsIgnoreCase(HttpHeaders.CONNECTION.toString())) {
                     upstream.headers().set(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE);
@@ -136,8 +140,12 @@ public class ServiceProxy {
             incoming.resume();
             connected.onComplete(answered -> {
                 if (answered.failed()) {
+                    upstream.connection().close(); // half-way through an upgrade: never back to the pool
                     end(incoming, 502);
                 } else if (answered.result().statusCode() != 101) {
+                    // the service refused the handshake; this connection was taken for an upgrade and is not
+                    // reusable: close it rather than leave it open until the service's idle timeout
+                    upstream.connection().close();
                     end(incoming, answered.result().statusCode());
                 } else {
                     HttpClientResponse response = answered.result();

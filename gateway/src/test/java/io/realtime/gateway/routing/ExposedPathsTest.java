@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -234,6 +236,23 @@ class ExposedPathsTest {
     /** Sends {@code requestLine} (method and target, as is) and reads the answer; the connection closes after. */
     private Raw request(String requestLine) {
         return exchange(requestLine, "Connection: close");
+    }
+
+    @Test
+    void refusedUpgradesDoNotLeaveConnectionsToTheServiceOpen() {
+        int before = connectionsToTheService();
+        for (int i = 0; i < 20; i++) { // no Sec-WebSocket-Key: the service refuses the handshake
+            Raw refused = exchange("GET /ws/assessment/" + i, "Upgrade: websocket", "Connection: Upgrade",
+                    "Sec-WebSocket-Version: 13");
+            assertThat(refused.status()).isBetween(400, 599);
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> assertThat(connectionsToTheService()).isLessThanOrEqualTo(before + 1));
+    }
+
+    private int connectionsToTheService() {
+        return Integer.parseInt(given().header("Connection", "close").when()
+                .get(fakeService() + FakeServicesResource.CONNECTIONS).then().statusCode(200).extract().asString());
     }
 
     /** A WebSocket handshake for {@code target}; on 101 the body is the first text frame the service sent. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -26,6 +27,8 @@ import io.vertx.core.json.JsonObject;
 public class FakeServicesResource implements QuarkusTestResourceLifecycleManager {
 
     static final String RECEIVED = "/__received";
+    /** How many TCP connections are open to that fake service now (the asking one included). */
+    static final String CONNECTIONS = "/__connections";
 
     private final Queue<String> received = new ConcurrentLinkedQueue<>();
     private Vertx vertx;
@@ -44,6 +47,11 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     private int startService(String service) {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setWebSocketSubProtocols(List.of("bearer-token-carrier")));
+        AtomicInteger open = new AtomicInteger();
+        server.connectionHandler(connection -> {
+            open.incrementAndGet();
+            connection.closeHandler(closed -> open.decrementAndGet());
+        });
         server.webSocketHandler(ws -> {
             received.add(service + " " + ws.uri());
             ws.writeTextMessage(new JsonObject().put("service", service).put("path", ws.path())
@@ -58,6 +66,10 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
             });
         });
         server.requestHandler(request -> {
+            if (request.path().equals(CONNECTIONS)) {
+                request.response().end(Integer.toString(open.get()));
+                return;
+            }
             if (request.path().equals(RECEIVED)) {
                 JsonArray list = new JsonArray(List.copyOf(received));
                 if (request.method() == HttpMethod.DELETE) {
