@@ -84,6 +84,17 @@ class TestsResourceTest {
                         "correct_option", "Z"))
                 .when().post("/api/assessment/tests/999999/questions")
                 .then().statusCode(404);
+        given().auth().oauth2(INSTRUCTOR).contentType(ContentType.JSON).body("null")
+                .when().post("/api/assessment/tests")
+                .then().statusCode(400).body("error", containsString("body"));
+        given().auth().oauth2(INSTRUCTOR).contentType(ContentType.JSON)
+                .body(Map.of("name", "NUL\u0000name", "total_questions", 1, "time_limit_minutes", 5))
+                .when().post("/api/assessment/tests")
+                .then().statusCode(400).body("error", containsString("name"));
+        given().auth().oauth2(INSTRUCTOR).contentType(ContentType.JSON)
+                .body("{\"name\":\"half \\ud800\",\"total_questions\":1,\"time_limit_minutes\":5}")
+                .when().post("/api/assessment/tests")
+                .then().statusCode(400);
     }
 
     @Test

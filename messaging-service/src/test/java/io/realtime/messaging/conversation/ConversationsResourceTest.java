@@ -65,6 +65,9 @@ class ConversationsResourceTest {
                 .delete("/api/conversations/" + id + "/participants/crew-1").then().statusCode(204); // leaves
         given().auth().oauth2(DevTokens.token("lead-1")).when().get("/api/conversations/" + id)
                 .then().statusCode(200).body("participants", containsInAnyOrder("lead-1", "crew-2"));
+        given().auth().oauth2(DevTokens.token("lead-1")).urlEncodingEnabled(false).when()
+                .delete("/api/conversations/" + id + "/participants/crew%002").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_ERROR"));
     }
 
     @Test

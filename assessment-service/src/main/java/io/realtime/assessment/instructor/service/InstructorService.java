@@ -18,6 +18,7 @@ import io.realtime.assessment.quiz.domain.TestAccess;
 import io.realtime.assessment.quiz.repository.AssessmentTestRepository;
 import io.realtime.assessment.quiz.repository.AttemptRepository;
 import io.realtime.assessment.quiz.repository.BankQuestionRepository;
+import io.realtime.protocol.text.SafeText;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
 
@@ -28,6 +29,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class InstructorService {
+
+    /** The longest text an instructor may store in one field (names, questions, options, descriptions). */
+    static final int MAX_TEXT = 4000;
 
     private final AssessmentTestRepository tests;
     private final BankQuestionRepository bank;
@@ -49,10 +53,14 @@ public class InstructorService {
 
     @WithTransaction
     public Uni<InstructorApi.TestView> create(InstructorApi.NewTest request, Caller caller) {
+        if (request == null) {
+            throw new InvalidRequestException("a JSON object body is required");
+        }
         AssessmentTest test = new AssessmentTest();
         test.name = require(request.name(), "name");
-        test.description = request.description();
-        test.skills = request.skills() == null ? new String[0] : request.skills().toArray(String[]::new);
+        test.description = optional(request.description(), "description");
+        test.skills = request.skills() == null ? new String[0]
+                : request.skills().stream().map(skill -> require(skill, "skills[]")).toArray(String[]::new);
         test.totalQuestions = positive(request.totalQuestions(), "total_questions", 200);
         test.timeLimitMinutes = positive(request.timeLimitMinutes(), "time_limit_minutes", 24 * 60);
         test.questionTimeLimitSeconds = request.questionTimeLimitSeconds() == null ? 120
@@ -80,6 +88,9 @@ public class InstructorService {
     @WithTransaction
     public Uni<InstructorApi.BankQuestionView> addQuestion(long testId, InstructorApi.NewBankQuestion request,
             Caller caller) {
+        if (request == null) {
+            throw new InvalidRequestException("a JSON object body is required");
+        }
         return managed(testId, caller).chain(test -> {
             BankQuestion question = new BankQuestion();
             question.testId = test.id;
@@ -94,7 +105,7 @@ public class InstructorService {
                     .name();
             question.difficulty = (short) difficulty(request.difficulty(), Difficulty.MEDIUM).level();
             question.skill = request.skill() == null || request.skill().isBlank() ? test.skillFor(0)
-                    : request.skill();
+                    : require(request.skill(), "skill");
             return bank.persist(question).map(InstructorService::view);
         });
     }
@@ -156,7 +167,16 @@ public class InstructorService {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(field + " is required");
         }
-        return value.trim();
+        return optional(value, field).trim();
+    }
+
+    /** Client text as PostgreSQL can store it exactly: at most {@value #MAX_TEXT} characters of safe text. */
+    private static String optional(String value, String field) {
+        if (value != null && (value.length() > MAX_TEXT || !SafeText.isSafe(value))) {
+            throw new InvalidRequestException(field + " must be at most " + MAX_TEXT + " characters and "
+                    + SafeText.RULE);
+        }
+        return value;
     }
 
     private static int positive(Integer value, String field, int max) {

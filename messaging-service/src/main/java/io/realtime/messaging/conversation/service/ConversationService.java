@@ -111,12 +111,13 @@ public class ConversationService {
     /** A participant may leave; only the creator removes someone else. */
     @WithTransaction
     public Uni<Void> removeParticipant(UUID conversationId, String actor, String userId) {
+        String removed = validUserId(userId);
         return requireParticipant(conversationId, actor).invoke(conversation -> {
-            if (!actor.equals(userId)) {
+            if (!actor.equals(removed)) {
                 requireCreator(conversation, actor, "Only the conversation's creator removes other participants");
             }
         }).chain(conversation -> conversations.getSession()
-                .chain(session -> session.find(Participant.class, new Participant.Key(conversationId, userId))
+                .chain(session -> session.find(Participant.class, new Participant.Key(conversationId, removed))
                         .chain(found -> found == null ? Uni.createFrom().voidItem() : session.remove(found))));
     }
 
