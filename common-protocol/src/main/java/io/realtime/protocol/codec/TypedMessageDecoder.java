@@ -112,9 +112,11 @@ public final class TypedMessageDecoder<T> {
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String name = SafeText.isSafe(field.getKey()) ? field.getKey() : "(a field name)";
-                String found = SafeText.isSafe(field.getKey()) ? unsafeField(field.getValue(),
-                        path == null ? name : path + "." + name) : name;
+                if (!SafeText.isSafe(field.getKey())) {
+                    return "(a field name)";
+                }
+                String found = unsafeField(field.getValue(),
+                        path == null ? field.getKey() : path + "." + field.getKey());
                 if (found != null) {
                     return found;
                 }

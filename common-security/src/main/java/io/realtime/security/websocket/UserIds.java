@@ -67,8 +67,13 @@ public final class UserIds {
         } else {
             text = value.toString();
         }
-        return text.isBlank() || text.length() > MAX_LENGTH || !SafeText.isSafe(text) || text.chars().anyMatch(
-                Character::isISOControl) ? null : text;
+        return isUsable(text) ? text : null;
+    }
+
+    /** A text user id: 1 to {@value #MAX_LENGTH} characters of safe text, not blank, without control characters. */
+    public static boolean isUsable(String text) {
+        return !text.isBlank() && text.length() <= MAX_LENGTH && SafeText.isSafe(text)
+                && text.chars().noneMatch(Character::isISOControl);
     }
 
     private static String exactInteger(BigDecimal number) {

@@ -47,7 +47,8 @@ public class WebSocketAuthenticator {
             // a verified token with a claim the parser cannot represent (a number like 1E400)
             return reject(request, ErrorCode.AUTH_FAILED, "Token with unreadable claims");
         }
-        String lifetimeProblem = lifetimeProblem(jwt, Instant.now());
+        Instant expiresAt = Instant.ofEpochSecond(jwt.getExpirationTime());
+        String lifetimeProblem = lifetimeProblem(jwt, expiresAt, Instant.now());
         if (lifetimeProblem != null) {
             return reject(request, ErrorCode.AUTH_FAILED, lifetimeProblem);
         }
@@ -56,20 +57,19 @@ public class WebSocketAuthenticator {
             return reject(request, ErrorCode.AUTH_FAILED, "Token has no user id");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new AuthResult.Authenticated(userId.get(), groups, Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return new AuthResult.Authenticated(userId.get(), groups, expiresAt);
     }
 
-    /** Null when {@code iat} is not in the future and the token lives no longer than allowed. */
-    private String lifetimeProblem(JsonWebToken jwt, Instant now) {
-        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
-        if (jwt.getIssuedAtTime() <= 0) {
-            return Duration.between(now, expires).compareTo(rules.maxLifetime()) > 0 ? "Token lives too long" : null;
-        }
-        Instant issued = Instant.ofEpochSecond(jwt.getIssuedAtTime());
+    /**
+     * Null when {@code iat} is not in the future and the token lives no longer than allowed (counted from {@code iat},
+     * or from now when the token has none).
+     */
+    private String lifetimeProblem(JsonWebToken jwt, Instant expiresAt, Instant now) {
+        Instant issued = jwt.getIssuedAtTime() <= 0 ? now : Instant.ofEpochSecond(jwt.getIssuedAtTime());
         if (issued.isAfter(now.plus(rules.clockSkew()))) {
             return "Token issued in the future";
         }
-        return Duration.between(issued, expires).compareTo(rules.maxLifetime()) > 0 ? "Token lives too long" : null;
+        return Duration.between(issued, expiresAt).compareTo(rules.maxLifetime()) > 0 ? "Token lives too long" : null;
     }
 
     private static AuthResult reject(HandshakeRequest request, ErrorCode code, String reason) {

@@ -25,6 +25,8 @@ public final class SocketEndpoint {
     public static final String TOO_BIG = "MESSAGE_TOO_BIG";
     public static final String BINARY_TYPE = "binary";
     public static final String BINARY_REFUSED = "Binary frames are not supported: send JSON text frames";
+    public static final String TOKEN_EXPIRED =
+            "Authentication failed: the token has expired; reconnect with a new token";
 
     private static final UserData.TypedKey<Timers.Timer> EXPIRY = new UserData.TypedKey<>("token-expiry");
 
@@ -40,10 +42,6 @@ public final class SocketEndpoint {
         this.spans = spans;
         this.timers = timers;
         this.clock = clock;
-    }
-
-    public String name() {
-        return name;
     }
 
     /** First thing in {@code @OnOpen}, for every connection (refused ones too). */

@@ -3,6 +3,7 @@ package io.realtime.kit.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -95,15 +96,10 @@ public class Timers {
         return scheduled;
     }
 
-    /** Timers not yet fired nor cancelled (for tests and metrics). */
-    public int pendingCount() {
-        return pending.size();
-    }
-
     void onClockAdvanced(@Observes ClockAdvanced advanced) {
         pending.values().stream()
                 .filter(scheduled -> !scheduled.due.isAfter(advanced.now()))
-                .sorted((a, b) -> a.due.compareTo(b.due))
+                .sorted(Comparator.comparing(scheduled -> scheduled.due))
                 .forEach(Scheduled::fire);
     }
 }

@@ -41,8 +41,6 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentSocket {
 
 
-    static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
-
     private final WebSocketAuthenticator authenticator;
     private final AssessmentService assessments;
     private final ConnectionRegistry registry;
@@ -88,7 +86,7 @@ public class AssessmentSocket {
                     connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test, replies));
                     registry.register(user.userId(), connection, openedAt);
                     socket.expireAt(connection, user.expiresAt(), () -> refuse(replies, ErrorCode.AUTH_FAILED,
-                            TOKEN_EXPIRED, CloseCodes.AUTH_FAILED));
+                            SocketEndpoint.TOKEN_EXPIRED, CloseCodes.AUTH_FAILED));
                     return replies.send(new ServerMessage.AuthSuccess(wireUserId(user.userId()),
                             connectionId(user.userId(), openedAt), WireTime.format(openedAt)))
                             .call(() -> takeovers.announce(user.userId(), connection.id(), openedAt));

@@ -73,10 +73,10 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
         return messages.send(live.userId(), live.id(), new MessageService.SendCommand(send.messageId(),
                 send.conversationId(), send.content(), send.timestamp()))
                 .chain(sent -> {
-                    Uni<Void> frames = reply(live, ServerEvent.MessageAck.received(send.messageId(),
+                    Uni<Void> frames = live.reply(ServerEvent.MessageAck.received(send.messageId(),
                             WireTime.now(clock)));
                     if (sent.duplicate()) {
-                        return frames.chain(() -> reply(live, ServerEvent.MessageAck.delivered(send.messageId(),
+                        return frames.chain(() -> live.reply(ServerEvent.MessageAck.delivered(send.messageId(),
                                 WireTime.now(clock))));
                     }
                     frames = frames.chain(() -> events.publish(sent.event())
@@ -84,7 +84,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
                                 Log.errorf("message %s stored but not published: %s",
                                         SafeText.forLog(send.messageId()),
                                         failure.getMessage());
-                                return reply(live, ServerEvent.MessageAck.error(send.messageId(),
+                                return live.reply(ServerEvent.MessageAck.error(send.messageId(),
                                         "Message saved but not delivered yet; it will appear after reconnecting",
                                         ErrorCode.INTERNAL_ERROR.name(), WireTime.now(clock)));
                             }));
@@ -101,7 +101,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
                     if (!(failure instanceof ConversationException)) {
                         Log.errorf(failure, "message:send %s failed", SafeText.forLog(send.messageId()));
                     }
-                    return reply(live, ServerEvent.MessageAck.error(send.messageId(), text, code.name(),
+                    return live.reply(ServerEvent.MessageAck.error(send.messageId(), text, code.name(),
                             WireTime.now(clock)));
                 });
     }
@@ -109,7 +109,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
     /** The reply streams on its own context, so it stalls neither this connection nor any other conversation. */
     private Uni<Void> startAssistant(LiveConnection live, MessageService.Sent sent) {
         if (!assistant.available()) {
-            return reply(live, new ServerEvent.ConnectionError(AssistantService.UNAVAILABLE,
+            return live.reply(new ServerEvent.ConnectionError(AssistantService.UNAVAILABLE,
                     ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)));
         }
         io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
@@ -130,9 +130,9 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
         String code = failure.error().code() == ErrorCode.RATE_LIMIT ? ErrorCode.RATE_LIMIT.name()
                 : ErrorCode.VALIDATION_ERROR.name();
         if (messageId != null) {
-            return reply(live, ServerEvent.MessageAck.error(messageId, failure.error().message(), code, now));
+            return live.reply(ServerEvent.MessageAck.error(messageId, failure.error().message(), code, now));
         }
-        return reply(live, new ServerEvent.ConnectionError(failure.error().message(), code, now));
+        return live.reply(new ServerEvent.ConnectionError(failure.error().message(), code, now));
     }
 
     /** The frame's messageId, if it is one that can be sent back (an unsafe one gets connection:error instead). */
@@ -148,10 +148,6 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
     private Uni<Void> error(LiveConnection live, Throwable failure) {
         ErrorCode code = failure instanceof ConversationException rule ? rule.code() : ErrorCode.INTERNAL_ERROR;
         String text = failure instanceof ConversationException ? failure.getMessage() : "Internal server error";
-        return reply(live, new ServerEvent.ConnectionError(text, code.name(), WireTime.now(clock)));
-    }
-
-    private static Uni<Void> reply(LiveConnection live, ServerEvent event) {
-        return live.reply(event);
+        return live.reply(new ServerEvent.ConnectionError(text, code.name(), WireTime.now(clock)));
     }
 }

@@ -43,7 +43,6 @@ import io.smallrye.mutiny.Uni;
 @WebSocket(path = "/ws")
 public class MessagingSocket {
 
-    static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
     static final UserData.TypedKey<LiveConnection> LIVE = new UserData.TypedKey<>("live-connection");
 
     private final WebSocketAuthenticator authenticator;
@@ -81,22 +80,16 @@ public class MessagingSocket {
             String message = rejected.code() == ErrorCode.AUTH_REQUIRED
                     ? "Authentication required: no token provided"
                     : "Authentication failed: invalid or expired token";
-            return outbound.send(connection,
-                    new ServerEvent.ConnectionError(message, rejected.code().name(), WireTime.now(clock)))
-                    .chain(() -> connection.close(new CloseReason(CloseCodes.AUTH_FAILED, rejected.code().name())));
+            return refuse(connection, message, rejected.code(), CloseCodes.AUTH_FAILED);
         }
         LiveConnection live = outbound.live(connection, user.userId());
         if (!registry.tryAdd(live, config.maxConnectionsPerUser())) {
-            String message = "Too many connections: at most " + config.maxConnectionsPerUser() + " per user";
-            return outbound.send(connection, new ServerEvent.ConnectionError(message,
-                    ErrorCode.TOO_MANY_CONNECTIONS.name(), WireTime.now(clock)))
-                    .chain(() -> connection.close(new CloseReason(CloseCodes.TOO_MANY_CONNECTIONS,
-                            ErrorCode.TOO_MANY_CONNECTIONS.name())));
+            return refuse(connection, "Too many connections: at most " + config.maxConnectionsPerUser() + " per user",
+                    ErrorCode.TOO_MANY_CONNECTIONS, CloseCodes.TOO_MANY_CONNECTIONS);
         }
         connection.userData().put(LIVE, live); // registered: holds live events until the replay below is sent
-        socket.expireAt(connection, user.expiresAt(), () -> outbound.send(connection, new ServerEvent.ConnectionError(
-                TOKEN_EXPIRED, ErrorCode.AUTH_FAILED.name(), WireTime.now(clock)))
-                .chain(() -> connection.close(new CloseReason(CloseCodes.AUTH_FAILED, ErrorCode.AUTH_FAILED.name()))));
+        socket.expireAt(connection, user.expiresAt(), () -> refuse(connection, SocketEndpoint.TOKEN_EXPIRED,
+                ErrorCode.AUTH_FAILED, CloseCodes.AUTH_FAILED));
         return live.reply(new ServerEvent.ConnectionAuthenticated(connection.id(), WireTime.now(clock)))
                 .chain(() -> replay.missed(user.userId(), HandshakeQuery.param(handshake, "lastMessageId"),
                         HandshakeQuery.param(handshake, "since")))
@@ -155,6 +148,12 @@ public class MessagingSocket {
         return socket.failed(connection, error, () -> outbound.send(connection,
                 new ServerEvent.ConnectionError("Internal server error", ErrorCode.INTERNAL_ERROR.name(),
                         WireTime.now(clock))));
+    }
+
+    /** {@code connection:error} with the code, then a close whose reason is the code. */
+    private Uni<Void> refuse(WebSocketConnection connection, String message, ErrorCode code, int closeCode) {
+        return outbound.send(connection, new ServerEvent.ConnectionError(message, code.name(), WireTime.now(clock)))
+                .chain(() -> connection.close(new CloseReason(closeCode, code.name())));
     }
 
     private static ServerEvent toFrame(Message message) {

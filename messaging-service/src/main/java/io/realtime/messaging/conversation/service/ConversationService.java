@@ -161,8 +161,7 @@ public class ConversationService {
 
     private static String validUserId(String userId) {
         String id = userId == null ? "" : userId.trim();
-        if (id.isEmpty() || id.length() > UserIds.MAX_LENGTH || !SafeText.isSafe(id)
-                || id.chars().anyMatch(Character::isISOControl)) {
+        if (!UserIds.isUsable(id)) {
             throw invalid("a user id is 1 to " + UserIds.MAX_LENGTH + " characters, without control characters");
         }
         return id;
