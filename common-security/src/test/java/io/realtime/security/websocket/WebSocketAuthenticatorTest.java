@@ -106,6 +106,13 @@ class WebSocketAuthenticatorTest {
     }
 
     @Test
+    void aTokenForAnotherAudienceOrForNoneIsRejected() throws Exception {
+        assertRejected(connect("?token=" + DevTokens.forUser("1").audience("another-suite").sign(), null),
+                "AUTH_FAILED");
+        assertRejected(connect("?token=" + DevTokens.forUser("1").withoutClaim("aud").sign(), null), "AUTH_FAILED");
+    }
+
+    @Test
     void algNoneIsRejected() throws Exception {
         assertRejected(connect("?token=" + DevTokens.forUser("1").unsigned().sign(), null), "AUTH_FAILED");
     }

@@ -29,6 +29,9 @@ public final class DevTokens {
     /** The issuer the services expect unless {@code JWT_ISSUER} says otherwise. */
     public static final String ISSUER = "https://realtime-suite.local";
 
+    /** The audience the services expect unless {@code JWT_AUDIENCE} says otherwise. */
+    public static final String AUDIENCE = "realtime-suite";
+
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static volatile PrivateKey devKey;
 
@@ -41,6 +44,7 @@ public final class DevTokens {
 
     private DevTokens(String userId) {
         claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", userId);
         claims.put("upn", userId);
         claims.put("user_id", userId.matches("\\d{1,18}") ? (Object) Long.parseLong(userId) : userId);
@@ -56,6 +60,11 @@ public final class DevTokens {
 
     public DevTokens issuer(String issuer) {
         claims.put("iss", issuer);
+        return this;
+    }
+
+    public DevTokens audience(String audience) {
+        claims.put("aud", audience);
         return this;
     }
 
