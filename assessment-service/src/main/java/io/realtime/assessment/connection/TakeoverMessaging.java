@@ -7,16 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
 import io.realtime.protocol.event.SessionTakeoverEvent;
+import io.realtime.protocol.text.SafeText;
 import io.realtime.protocol.wire.WireTime;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Single connection across instances: each new connection is announced on {@code assessment.session-takeovers};
- * every instance (its own consumer group) closes that user's connections opened before it.
+ * Single connection across instances: each new connection is announced on {@code assessment.session-takeovers}
+ * (keyed by user) with its order number; every instance (its own consumer group) closes that user's connections
+ * with lower numbers.
  */
 @ApplicationScoped
 public class TakeoverMessaging {
@@ -34,18 +38,22 @@ public class TakeoverMessaging {
         this.instanceId = instanceId;
     }
 
-    public Uni<Void> announce(String userId, String connectionId, Instant openedAt) {
-        return out.send(SessionTakeoverEvent.of(SERVICE, userId, connectionId, instanceId, WireTime.format(openedAt)))
-                .onFailure().invoke(e -> Log.warnf("Takeover for user %s not published: %s", userId, e.getMessage()))
+    public Uni<Void> announce(String userId, String connectionId, long order, Instant openedAt) {
+        SessionTakeoverEvent event = SessionTakeoverEvent.of(SERVICE, userId, connectionId, order, instanceId,
+                WireTime.format(openedAt));
+        return out.sendMessage(Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(userId).build()))
+                .onFailure().invoke(e -> Log.warnf("Takeover for user %s not published: %s",
+                        SafeText.forLog(userId), e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
     @Incoming("session-takeovers-in")
     public void onTakeover(SessionTakeoverEvent event) {
-        if (event.schemaVersion() > SessionTakeoverEvent.CURRENT_VERSION || !SERVICE.equals(event.service())
-                || instanceId.equals(event.instanceId())) {
-            return; // a newer schema, another service, or our own announcement (handled locally already)
+        if (event.schemaVersion() != SessionTakeoverEvent.CURRENT_VERSION || !SERVICE.equals(event.service())
+                || instanceId.equals(event.instanceId()) || event.userId() == null) {
+            return; // another schema, another service, or our own announcement (handled locally already)
         }
-        registry.closeOlder(event.userId(), WireTime.parse(event.occurredAt()), event.connectionId());
+        registry.announcedElsewhere(event.userId(), event.connectionOrder());
     }
 }

@@ -81,15 +81,17 @@ public class AssessmentSocket {
             return refuse(replies, ErrorCode.TEST_NOT_FOUND, "Test not found", CloseCodes.TEST_NOT_FOUND);
         }
         Instant openedAt = clock.instant();
-        return assessments.testFor(testId, user.userId())
-                .chain(test -> {
-                    connection.userData().put(QuizSession.KEY, new QuizSession(user.userId(), test, replies));
-                    registry.register(user.userId(), connection, openedAt);
+        return assessments.admit(testId, user.userId())
+                .chain(admission -> {
+                    connection.userData().put(QuizSession.KEY,
+                            new QuizSession(user.userId(), admission.test(), replies));
+                    registry.register(user.userId(), connection, admission.connectionOrder());
                     socket.expireAt(connection, user.expiresAt(), () -> refuse(replies, ErrorCode.AUTH_FAILED,
                             SocketEndpoint.TOKEN_EXPIRED, CloseCodes.AUTH_FAILED));
                     return replies.send(new ServerMessage.AuthSuccess(wireUserId(user.userId()),
                             connectionId(user.userId(), openedAt), WireTime.format(openedAt)))
-                            .call(() -> takeovers.announce(user.userId(), connection.id(), openedAt));
+                            .call(() -> takeovers.announce(user.userId(), connection.id(),
+                                    admission.connectionOrder(), openedAt));
                 })
                 .onFailure(AssessmentException.class).recoverWithUni(failure -> {
                     AssessmentException refused = (AssessmentException) failure;

@@ -2,32 +2,27 @@ package io.realtime.assessment.quiz.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
-import io.quarkus.logging.Log;
+import io.realtime.kit.outbox.Outbox;
 import io.realtime.protocol.event.AssessmentCompletedEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Publishes {@code assessment.completed} after the attempt's end is committed. */
+/**
+ * {@code assessment.completed}, keyed by assessment id, written to the outbox inside the transaction that ends the
+ * attempt: it is published after the commit, or not at all if the transaction rolls back.
+ */
 @ApplicationScoped
 public class AssessmentEvents {
 
-    private final MutinyEmitter<AssessmentCompletedEvent> completed;
+    public static final String COMPLETED_TOPIC = "assessment.completed";
 
-    public AssessmentEvents(@Channel("assessment-completed") MutinyEmitter<AssessmentCompletedEvent> completed) {
-        this.completed = completed;
+    private final Outbox outbox;
+
+    public AssessmentEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    /** Never fails the caller: the result is already stored; a publishing failure is logged. */
+    /** Call inside the transaction that ends the attempt. */
     public Uni<Void> attemptEnded(AssessmentCompletedEvent event) {
-        Message<AssessmentCompletedEvent> message = Message.of(event).addMetadata(
-                OutgoingKafkaRecordMetadata.<String> builder().withKey(Long.toString(event.assessmentId())).build());
-        return completed.sendMessage(message)
-                .onFailure().invoke(e -> Log.errorf("assessment.completed for %d not published: %s",
-                        event.assessmentId(), e.getMessage()))
-                .onFailure().recoverWithNull();
+        return outbox.add(COMPLETED_TOPIC, Long.toString(event.assessmentId()), event);
     }
 }

@@ -21,6 +21,7 @@ import io.realtime.assessment.quiz.messaging.AssessmentEvents;
 import io.realtime.assessment.quiz.repository.AssessmentTestRepository;
 import io.realtime.assessment.quiz.repository.AttemptQuestionRepository;
 import io.realtime.assessment.quiz.repository.AttemptRepository;
+import io.realtime.assessment.quiz.repository.ConnectionOrderRepository;
 import io.realtime.assessment.quiz.service.QuizViews.Answered;
 import io.realtime.assessment.quiz.service.QuizViews.Progress;
 import io.realtime.assessment.quiz.service.QuizViews.Recovered;
@@ -43,30 +44,38 @@ public class AssessmentService {
     private final AttemptQuestionRepository questions;
     private final QuestionSupplier supplier;
     private final AssessmentEvents events;
+    private final ConnectionOrderRepository connectionOrder;
     private final Clock clock;
 
     public AssessmentService(AssessmentTestRepository tests, AttemptRepository attempts,
-            AttemptQuestionRepository questions, QuestionSupplier supplier, AssessmentEvents events, Clock clock) {
+            AttemptQuestionRepository questions, QuestionSupplier supplier, AssessmentEvents events,
+            ConnectionOrderRepository connectionOrder, Clock clock) {
         this.tests = tests;
         this.attempts = attempts;
         this.questions = questions;
         this.supplier = supplier;
         this.events = events;
+        this.connectionOrder = connectionOrder;
         this.clock = clock;
     }
 
-    /** The test, if it exists and this user may take it; else TEST_NOT_FOUND or ACCESS_DENIED. */
-    public Uni<AssessmentTest> testFor(long testId, String userId) {
+    /** A connection let in: the test, and the connection's place in the order of this user's connections. */
+    public record Admission(AssessmentTest test, long connectionOrder) {
+    }
+
+    /** The test, if it exists and this user may take it (else TEST_NOT_FOUND or ACCESS_DENIED), and an order number. */
+    public Uni<Admission> admit(long testId, String userId) {
         return Panache.withSession(() -> tests.findById(testId)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
                 .call(test -> tests.mayTake(test, userId).invoke(allowed -> {
                     if (!allowed) {
                         throw new AssessmentException(ErrorCode.ACCESS_DENIED, "Access denied to this test");
                     }
-                })));
+                }))
+                .chain(test -> connectionOrder.next().map(order -> new Admission(test, order))));
     }
 
-    /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first, then published). */
+    /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first, with its event). */
     public Uni<StartOutcome> start(long testId, String userId) {
         return Panache.withTransaction(() -> tests.findById(testId)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
@@ -74,7 +83,7 @@ public class AssessmentService {
                     Instant now = clock.instant();
                     if (current != null && !current.isOverdue(now)) {
                         return progressOf(current, test)
-                                .map(progress -> new Starting(new Recovered(current.id, progress), null));
+                                .map(progress -> (StartOutcome) new Recovered(current.id, progress));
                     }
                     Result expired = null;
                     if (current != null) {
@@ -85,15 +94,11 @@ public class AssessmentService {
                     Attempt attempt = newAttempt(test, userId, now);
                     // the expiry must reach the database before the new attempt (one in progress per user and test)
                     return attempts.flush().chain(() -> attempts.persist(attempt))
-                            .map(saved -> new Starting(new Started(saved.id, test.id, test.name,
-                                    test.timeLimitMinutes, test.totalQuestions), ended));
-                })))
-                .chain(starting -> starting.expired() == null ? Uni.createFrom().item(starting.outcome())
-                        : events.attemptEnded(starting.expired().event()).replaceWith(starting.outcome()));
-    }
-
-    /** A start decided in one transaction, and the attempt it ended on the way, if any (published after commit). */
-    private record Starting(StartOutcome outcome, Result expired) {
+                            .call(() -> ended == null ? Uni.createFrom().voidItem()
+                                    : events.attemptEnded(ended.event()))
+                            .map(saved -> (StartOutcome) new Started(saved.id, test.id, test.name,
+                                    test.timeLimitMinutes, test.totalQuestions));
+                })));
     }
 
     private Attempt newAttempt(AssessmentTest test, String userId, Instant now) {
@@ -197,22 +202,17 @@ public class AssessmentService {
         return Panache.withTransaction(() -> attempts.findById(attemptId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
                         "No assessment to complete"))
-                .chain(attempt -> tests.findById(attempt.testId).map(test -> {
+                .chain(attempt -> tests.findById(attempt.testId).chain(test -> {
                     if (!attempt.inProgress()) {
-                        return new Ending(Result.of(attempt, test), false);
+                        return Uni.createFrom().item(Result.of(attempt, test));
                     }
                     Instant now = clock.instant();
                     boolean overdue = attempt.isOverdue(now);
                     attempt.end(overdue ? AttemptStatus.EXPIRED : AttemptStatus.COMPLETED, test.totalQuestions,
                             overdue ? attempt.deadlineAt : now);
-                    return new Ending(Result.of(attempt, test), true);
-                })))
-                .chain(ending -> ending.justEnded()
-                        ? events.attemptEnded(ending.result().event()).replaceWith(ending.result())
-                        : Uni.createFrom().item(ending.result()));
-    }
-
-    private record Ending(Result result, boolean justEnded) {
+                    Result result = Result.of(attempt, test);
+                    return events.attemptEnded(result.event()).replaceWith(result);
+                })));
     }
 
     /** Ends every attempt past its time limit; returns how many. */
@@ -225,11 +225,18 @@ public class AssessmentService {
                                             .findFirst().orElseThrow();
                                     attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
                                     return Result.of(attempt, test);
-                                }).toList())))
-                .call(results -> results.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.join().all(results.stream().map(result -> events.attemptEnded(result.event())).toList())
-                                .andCollectFailures())
+                                }).toList()))
+                .call(results -> publishAll(results)))
                 .map(List::size);
+    }
+
+    /** One after the other: a session runs one query at a time. */
+    private Uni<Void> publishAll(List<Result> results) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Result result : results) {
+            chain = chain.chain(() -> events.attemptEnded(result.event()));
+        }
+        return chain;
     }
 
     /** The unanswered question on screen, for the chat assistant's context (never its answer). */
@@ -240,7 +247,7 @@ public class AssessmentService {
 
     /**
      * Runs {@code work} on an attempt that is still in progress. An attempt past its deadline is ended (committed,
-     * then published) and the caller gets SESSION_EXPIRED.
+     * with its event) and the caller gets SESSION_EXPIRED.
      */
     private <T> Uni<T> withActiveAttempt(long attemptId, boolean lock,
             BiFunction<Attempt, AssessmentTest, Uni<T>> work) {
@@ -258,15 +265,17 @@ public class AssessmentService {
                     }
                     if (attempt.isOverdue(clock.instant())) {
                         attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
-                        return Uni.createFrom().item(new Guarded<T>(null, Result.of(attempt, test)));
+                        return events.attemptEnded(Result.of(attempt, test).event())
+                                .replaceWith(new Guarded<T>(null, true));
                     }
-                    return work.apply(attempt, test).map(value -> new Guarded<T>(value, null));
+                    return work.apply(attempt, test).map(value -> new Guarded<T>(value, false));
                 })))
-                .chain(guarded -> guarded.expired() == null ? Uni.createFrom().item(guarded.value())
-                        : events.attemptEnded(guarded.expired().event()).chain(() -> Uni.createFrom().failure(expired())));
+                // the expiry commits (with its event) before the caller hears of it
+                .chain(guarded -> guarded.expired() ? Uni.createFrom().failure(expired())
+                        : Uni.createFrom().item(guarded.value()));
     }
 
-    private record Guarded<T>(T value, Result expired) {
+    private record Guarded<T>(T value, boolean expired) {
     }
 
     private static AssessmentException expired() {

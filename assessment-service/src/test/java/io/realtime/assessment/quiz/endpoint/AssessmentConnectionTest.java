@@ -89,28 +89,50 @@ class AssessmentConnectionTest {
     void aTakeoverAnnouncedByAnotherInstanceClosesTheLocalConnection() {
         long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 1);
         try (QuizClient local = QuizClient.authenticated(base, testId, "2006")) {
-            // what another instance publishes when user 2006 connects there
-            KafkaProbe.publish("assessment.session-takeovers", "2006", "{\"schemaVersion\":1,"
-                    + "\"service\":\"assessment\",\"userId\":\"2006\",\"connectionId\":\"elsewhere\","
-                    + "\"instanceId\":\"another-instance\",\"occurredAt\":\""
-                    + WireTime.format(Instant.now().plusSeconds(1)) + "\"}");
+            // what another instance publishes when user 2006 connects there: a later number from the sequence,
+            // with a clock an hour behind ours (clocks do not decide)
+            publishTakeover("2006", nextConnectionOrder(), Instant.now().minusSeconds(3600));
             TestSocket.Close close = local.awaitClose();
             assertThat(close.code()).isEqualTo(4009);
         }
     }
 
     @Test
-    void aStaleTakeoverDoesNotCloseANewerConnection() {
+    void aTakeoverOfAnOlderConnectionElsewhereDoesNotCloseANewerOne() {
         long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 1);
+        long elsewhere = nextConnectionOrder(); // the other instance drew its number first...
         try (QuizClient local = QuizClient.authenticated(base, testId, "2007")) {
-            KafkaProbe.publish("assessment.session-takeovers", "2007", "{\"schemaVersion\":1,"
-                    + "\"service\":\"assessment\",\"userId\":\"2007\",\"connectionId\":\"elsewhere\","
-                    + "\"instanceId\":\"another-instance\",\"occurredAt\":\""
-                    + WireTime.format(Instant.now().minusSeconds(60)) + "\"}");
+            // ...but its announcement arrives after ours, stamped with a clock an hour ahead of ours
+            publishTakeover("2007", elsewhere, Instant.now().plusSeconds(3600));
             local.expectSilence(Duration.ofSeconds(2));
             local.send("heartbeat");
             local.expect("pong");
         }
+    }
+
+    @Test
+    void ourOwnAnnouncementCarriesTheConnectionsOrderNumberKeyedByUser() throws Exception {
+        long testId = QuizFixtures.createTest(QuizFixtures.TestSpec.open(2), 1);
+        long before = nextConnectionOrder();
+        try (QuizClient client = QuizClient.authenticated(base, testId, "2010")) {
+            var record = KafkaProbe.find("assessment.session-takeovers",
+                    r -> r.value().contains("\"userId\":\"2010\""), Duration.ofSeconds(20)).orElseThrow();
+            assertThat(record.key()).isEqualTo("2010");
+            JsonNode event = QuizClient.JSON.readTree(record.value());
+            assertThat(event.get("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(event.get("connectionOrder").asLong()).isGreaterThan(before);
+        }
+    }
+
+    private static long nextConnectionOrder() {
+        return ((Number) QuizFixtures.row("select nextval('connection_order') as n").get("n")).longValue();
+    }
+
+    private static void publishTakeover(String userId, long order, Instant occurredAt) {
+        KafkaProbe.publish("assessment.session-takeovers", userId, "{\"schemaVersion\":2,"
+                + "\"service\":\"assessment\",\"userId\":\"" + userId + "\",\"connectionId\":\"elsewhere\","
+                + "\"connectionOrder\":" + order + ",\"instanceId\":\"another-instance\",\"occurredAt\":\""
+                + WireTime.format(occurredAt) + "\"}");
     }
 
     @Test
