@@ -18,8 +18,6 @@ public interface AssessmentConfig {
 
     Question question();
 
-    Chat chat();
-
     /** How often attempts past their time limit are ended server-side. */
     @WithDefault("15s")
     Duration expirySweepInterval();
@@ -33,14 +31,5 @@ public interface AssessmentConfig {
         /** Model outputs tried per question before answering QUESTION_ERROR. */
         @WithDefault("3")
         int generationAttempts();
-
-        @WithDefault("60s")
-        Duration generationTimeout();
-    }
-
-    interface Chat {
-
-        @WithDefault("30s")
-        Duration timeout();
     }
 }

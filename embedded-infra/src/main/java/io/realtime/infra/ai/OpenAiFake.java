@@ -66,7 +66,13 @@ public final class OpenAiFake {
 
     /** Every non-streaming request answers with {@code content} (streaming stubs take precedence). */
     public static void answer(String content) {
-        server().register(post(urlPathEqualTo(PATH)).atPriority(5).willReturn(json(completion(content))));
+        answerAfter(content, 0);
+    }
+
+    /** As {@link #answer(String)}, each answer sent {@code delayMillis} after the request, like a busy model. */
+    public static void answerAfter(String content, int delayMillis) {
+        server().register(post(urlPathEqualTo(PATH)).atPriority(5)
+                .willReturn(json(completion(content)).withFixedDelay(delayMillis)));
     }
 
     /** Non-streaming requests whose body contains {@code marker} answer with {@code content} (before other stubs). */

@@ -1,6 +1,7 @@
 package io.realtime.kit.outbox;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,9 +10,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "realtime.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for unpublished events; {@code off} (the default) for services without an outbox. */
-    @WithDefault("off")
-    String pollInterval();
+    /** How often the relay looks for unpublished events; unset (the default) for services without an outbox. */
+    Optional<Duration> pollInterval();
 
     /** Events published per relay transaction. */
     @WithDefault("100")

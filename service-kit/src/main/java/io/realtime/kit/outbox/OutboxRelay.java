@@ -3,17 +3,20 @@ package io.realtime.kit.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -44,6 +47,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> out;
     private final OutboxConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastPurge = System.nanoTime();
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> out, OutboxConfig config) {
@@ -52,11 +56,20 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${realtime.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
-        return publishPending().chain(published -> published > 0 ? Uni.createFrom().voidItem() : purgeNowAndThen())
-                .onFailure().invoke(e -> Log.warnf("Outbox relay: %s (retrying)", e.getMessage()))
-                .onFailure().recoverWithNull();
+    void start(@Observes StartupEvent started, Vertx vertx) {
+        config.pollInterval().ifPresent(interval -> vertx.setPeriodic(interval.toMillis(), id -> relay()));
+    }
+
+    /** One batch at a time: a tick that finds the previous batch still running does nothing. */
+    void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        publishPending().chain(published -> published > 0 ? Uni.createFrom().voidItem() : purgeNowAndThen())
+                .subscribe().with(done -> running.set(false), failure -> {
+                    running.set(false);
+                    Log.warnf("Outbox relay: %s (retrying)", failure.getMessage());
+                });
     }
 
     /** Deletes events published longer ago than the retention, when idle and at most every ten minutes. */

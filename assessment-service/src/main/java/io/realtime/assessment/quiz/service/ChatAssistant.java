@@ -5,13 +5,13 @@ import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
 import io.realtime.assessment.config.AssessmentConfig;
-import io.realtime.assessment.quiz.ai.AssessmentTutor;
 import io.realtime.assessment.quiz.ai.ModelAvailability;
+import io.realtime.assessment.quiz.ai.ModelCalls;
 import io.realtime.assessment.quiz.domain.AnswerOption;
 import io.realtime.assessment.quiz.domain.AssessmentTest;
 import io.realtime.assessment.quiz.service.QuizViews.ShownQuestion;
+import io.realtime.kit.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 /** {@code chat_message} -> the model's reply, aware of the test and the question on screen, never of its answer. */
@@ -20,15 +20,14 @@ public class ChatAssistant {
 
     static final String NO_MODEL = "The AI assistant is not available right now. You can keep answering: "
             + "choose an option and submit it, or ask for the next question.";
-    static final String FAILED = "Sorry, the AI assistant could not answer just now. Please try again in a moment.";
 
     private final ModelAvailability model;
-    private final AssessmentTutor tutor;
+    private final ModelCalls calls;
     private final AssessmentConfig config;
 
-    public ChatAssistant(ModelAvailability model, AssessmentTutor tutor, AssessmentConfig config) {
+    public ChatAssistant(ModelAvailability model, ModelCalls calls, AssessmentConfig config) {
         this.model = model;
-        this.tutor = tutor;
+        this.calls = calls;
         this.config = config;
     }
 
@@ -38,12 +37,8 @@ public class ChatAssistant {
         }
         String text = message.length() > config.maxChatChars() ? message.substring(0, config.maxChatChars()) : message;
         String question = onScreen == null ? "(no question is on screen)" : describe(onScreen);
-        return Blocking.call(() -> tutor.reply(test.name, question, text))
-                .ifNoItem().after(config.chat().timeout()).fail()
-                .onFailure().recoverWithItem(e -> {
-                    Log.warnf("Chat reply failed: %s", e.getMessage());
-                    return FAILED;
-                });
+        // failures, timeouts and a busy or broken model answer with ModelCalls' fallback
+        return CallerContext.resume(() -> calls.tutorReply(test.name, question, text));
     }
 
     /** The question and its options only: the correct option is not part of {@link ShownQuestion}. */

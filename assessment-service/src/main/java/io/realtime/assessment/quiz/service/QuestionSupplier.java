@@ -13,12 +13,13 @@ import io.quarkus.logging.Log;
 import io.realtime.assessment.config.AssessmentConfig;
 import io.realtime.assessment.quiz.ai.GeneratedQuestionParser;
 import io.realtime.assessment.quiz.ai.ModelAvailability;
-import io.realtime.assessment.quiz.ai.QuestionWriter;
+import io.realtime.assessment.quiz.ai.ModelCalls;
 import io.realtime.assessment.quiz.domain.AssessmentTest;
 import io.realtime.assessment.quiz.domain.BankQuestion;
 import io.realtime.assessment.quiz.domain.Difficulty;
 import io.realtime.assessment.quiz.domain.QuestionContent;
 import io.realtime.assessment.quiz.repository.BankQuestionRepository;
+import io.realtime.kit.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 /** Produces the next question: from the model when one is configured, else from the test's bank. */
@@ -32,15 +33,15 @@ public class QuestionSupplier {
     }
 
     private final ModelAvailability model;
-    private final QuestionWriter writer;
+    private final ModelCalls calls;
     private final GeneratedQuestionParser parser;
     private final BankQuestionRepository bank;
     private final AssessmentConfig config;
 
-    public QuestionSupplier(ModelAvailability model, QuestionWriter writer, GeneratedQuestionParser parser,
+    public QuestionSupplier(ModelAvailability model, ModelCalls calls, GeneratedQuestionParser parser,
             BankQuestionRepository bank, AssessmentConfig config) {
         this.model = model;
-        this.writer = writer;
+        this.calls = calls;
         this.parser = parser;
         this.bank = bank;
         this.config = config;
@@ -52,9 +53,9 @@ public class QuestionSupplier {
     public Uni<Supplied> next(AssessmentTest test, int position, Difficulty difficulty, List<String> asked) {
         String skill = test.skillFor(position);
         if (model.available()) {
-            return Blocking.call(() -> generate(test, skill, difficulty, asked))
-                    .ifNoItem().after(config.question().generationTimeout())
-                    .failWith(() -> new QuestionUnavailableException("Question generation timed out"))
+            String previous = asked.isEmpty() ? "(none)"
+                    : asked.stream().map(text -> "- " + text).collect(Collectors.joining("\n"));
+            return generate(test, skill, difficulty, previous, asked, 1)
                     .map(content -> new Supplied(content, SOURCE_MODEL));
         }
         return bank.listForTest(test.id).map(questions -> pickFromBank(questions, difficulty, Set.copyOf(asked))
@@ -62,23 +63,25 @@ public class QuestionSupplier {
                 .orElseThrow(() -> new QuestionUnavailableException("The question bank has no unused question")));
     }
 
-    private QuestionContent generate(AssessmentTest test, String skill, Difficulty difficulty, List<String> asked) {
-        String previous = asked.isEmpty() ? "(none)"
-                : asked.stream().map(text -> "- " + text).collect(Collectors.joining("\n"));
-        for (int attempt = 1; attempt <= config.question().generationAttempts(); attempt++) {
-            try {
-                String output = writer.write(test.name, skill, difficulty.wireName(), previous);
-                Optional<QuestionContent> parsed = parser.parse(output, difficulty, skill)
-                        .filter(content -> !asked.contains(content.text()));
-                if (parsed.isPresent()) {
-                    return parsed.get();
-                }
-                Log.warnf("Model output for test %d was not a valid question (try %d)", test.id, attempt);
-            } catch (RuntimeException e) {
-                Log.warnf("Question generation for test %d failed (try %d): %s", test.id, attempt, e.getMessage());
-            }
-        }
-        throw new QuestionUnavailableException("No valid question from the model");
+    /** Asks the model (each call guarded by {@link ModelCalls}) until its output is a valid, new question. */
+    private Uni<QuestionContent> generate(AssessmentTest test, String skill, Difficulty difficulty, String previous,
+            List<String> asked, int attempt) {
+        return CallerContext.resume(() -> calls.writeQuestion(test.name, skill, difficulty.wireName(), previous))
+                .map(output -> parser.parse(output, difficulty, skill).filter(content -> !asked.contains(content.text())))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Question generation for test %d failed (try %d): %s", test.id, attempt, failure);
+                    return Optional.empty();
+                })
+                .chain(parsed -> {
+                    if (parsed.isPresent()) {
+                        return Uni.createFrom().item(parsed.get());
+                    }
+                    if (attempt >= config.question().generationAttempts()) {
+                        return Uni.createFrom().failure(new QuestionUnavailableException(
+                                "No valid question from the model"));
+                    }
+                    return generate(test, skill, difficulty, previous, asked, attempt + 1);
+                });
     }
 
     /** An unused question nearest the wanted difficulty; random among equals so retakes differ. */
