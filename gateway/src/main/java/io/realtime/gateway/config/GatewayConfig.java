@@ -1,6 +1,7 @@
 package io.realtime.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The routing table: which service owns which of the guides' paths. A path ending in {@code /*} is a prefix, any
+ * The routing table, and the limits on the gateway's connections to the services (see {@code Upstreams}).
+ * <p>
+ * Routes: which service owns which of the guides' paths. A path ending in {@code /*} is a prefix, any
  * other is exact, and both must be normalised paths outside {@code /q} and {@code /services}. Each service's health,
  * and nothing else of its {@code /q/} endpoints, is also reachable under {@code /services/<name>/q/health} (and
  * {@code /live}, {@code /ready}, {@code /started}).
@@ -18,9 +21,37 @@ public interface GatewayConfig {
 
     Map<String, Route> routes();
 
-    /** Connections the gateway keeps open to each service. */
+    /** Connections the gateway keeps open to each service for HTTP requests (WebSocket tunnels not included). */
     @WithDefault("1000")
     int maxConnectionsPerService();
+
+    /** HTTP requests that may wait for one of those connections; beyond, they are answered 503 at once. */
+    @WithDefault("1000")
+    int maxWaitingRequestsPerService();
+
+    /** How long an HTTP request may wait for a connection to its service (connecting included) before 503. */
+    @WithDefault("5s")
+    Duration connectionWaitTimeout();
+
+    /**
+     * How long a request body waits for the service's {@code 100 Continue} (the gateway asks for one) before it is
+     * sent anyway; 0 sends bodies at once. A service that answers without reading the body (413, 401) and closes
+     * its connection then never has body bytes in flight, which would make that answer unreadable.
+     */
+    @WithDefault("1s")
+    Duration expectContinueTimeout();
+
+    /** Open WebSocket tunnels to each service, each on its own connection; beyond, handshakes are answered 503. */
+    @WithDefault("20000")
+    int maxTunnelsPerService();
+
+    /** Open WebSocket tunnels from one client address (all services together); beyond, handshakes get 429. */
+    @WithDefault("1000")
+    int maxTunnelsPerClient();
+
+    /** How long the readiness check waits for each service's answer. */
+    @WithDefault("2s")
+    Duration healthTimeout();
 
     interface Route {
 

@@ -1,6 +1,5 @@
 package io.realtime.gateway.health;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,35 +10,42 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.realtime.gateway.config.GatewayConfig;
+import io.realtime.gateway.routing.Upstreams;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
 
 /**
- * Reports each routed service's own readiness in the gateway's health data. The gateway stays ready while a service
- * is down (it answers 502 for that service's paths, as an Ingress would).
+ * Reports, in the data of the check named {@code services}, each routed service as the gateway's clients see it:
+ * its readiness ({@code /q/health/ready}) is asked through the same pooled connections as every HTTP request
+ * ({@link Upstreams}), so the state is
+ * <ul>
+ * <li>{@code UP}: it answers 200; {@code DOWN}: it answers anything else;</li>
+ * <li>{@code SATURATED}: the gateway got no connection to it within {@code health-timeout} (its pool and wait
+ * queue are full, or connecting takes that long): requests to it are answered 503;</li>
+ * <li>{@code UNREACHABLE}: it refuses connections or does not answer within {@code health-timeout} (502).</li>
+ * </ul>
+ * The check itself stays UP whatever the services' states, as an Ingress stays ready while a backend is down: the
+ * gateway still serves every other service, and taking it out of rotation would not make a saturated service free.
  */
 @Readiness
 @ApplicationScoped
 public class ServicesHealthCheck implements AsyncHealthCheck {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final Upstreams upstreams;
 
-    public ServicesHealthCheck(GatewayConfig config, Vertx vertx) {
+    public ServicesHealthCheck(GatewayConfig config, Upstreams upstreams) {
         this.config = config;
-        this.client = vertx.createHttpClient();
+        this.upstreams = upstreams;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        List<Uni<Map.Entry<String, String>>> probes = config.routes().entrySet().stream()
-                .map(e -> probe(e.getValue().url()).map(state -> Map.entry(e.getKey(), state)))
+        List<Uni<Map.Entry<String, String>>> probes = upstreams.services().stream()
+                .map(service -> probe(service).map(state -> Map.entry(service, state)))
                 .toList();
         return Uni.join().all(probes).andFailFast()
                 .map(states -> {
@@ -49,12 +55,14 @@ public class ServicesHealthCheck implements AsyncHealthCheck {
                 });
     }
 
-    private Uni<String> probe(java.net.URI url) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                .setPort(url.getPort()).setURI("/q/health/ready").setTimeout(TIMEOUT.toMillis());
-        return client.request(options)
-                .chain(request -> request.send())
-                .map(response -> response.statusCode() == 200 ? "UP" : "DOWN")
-                .onFailure().recoverWithItem("UNREACHABLE");
+    private Uni<String> probe(String service) {
+        long timeout = config.healthTimeout().toMillis();
+        Future<String> state = upstreams.request(service, new RequestOptions().setMethod(HttpMethod.GET)
+                .setURI("/q/health/ready").setConnectTimeout(timeout).setIdleTimeout(timeout))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> response.statusCode() == 200 ? "UP" : "DOWN"))
+                .recover(failure -> Future.succeededFuture(
+                        failure instanceof Upstreams.Saturated ? "SATURATED" : "UNREACHABLE"));
+        return Uni.createFrom().completionStage(state.toCompletionStage());
     }
 }

@@ -1,24 +1,15 @@
 package io.realtime.gateway.routing;
 
 import static io.restassured.RestAssured.given;
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.gateway.routing.RawConnection.Answer;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Only the route table's API paths and each service's health are reachable through the gateway; the request path is
  * normalised once, routed on, and forwarded as such, so none of the usual path tricks reaches a service's {@code /q/}.
- * The raw requests go through a plain socket, so that no client normalises or re-encodes them on the way.
+ * The raw requests go through a plain socket ({@link RawConnection}), so that no client normalises or re-encodes
+ * them on the way.
  */
 @QuarkusTest
 @WithTestResource(FakeServicesResource.class)
@@ -156,7 +149,7 @@ class ExposedPathsTest {
 
     @Test
     void dotSegmentsCanOnlyReachTheGatewaysOwnHealth() {
-        Raw live = request("GET /api/assessment/../../q/health/live");
+        Answer live = request("GET /api/assessment/../../q/health/live");
         assertThat(live.status()).isEqualTo(200);
         assertThat(new JsonObject(live.body()).getString("status")).isEqualTo("UP");
         assertThat(received()).isEmpty();
@@ -182,7 +175,7 @@ class ExposedPathsTest {
 
     @Test
     void webSocketUpgradeIsForwardedWithTheNormalisedPath() {
-        Raw upgraded = upgrade("/ws/assessment/./7/../%34%32?token=a%2e/..");
+        Answer upgraded = upgrade("/ws/assessment/./7/../%34%32?token=a%2e/..");
         assertThat(upgraded.status()).isEqualTo(101);
         JsonObject hello = new JsonObject(upgraded.body());
         assertThat(hello.getString("service")).isEqualTo("assessment");
@@ -206,7 +199,7 @@ class ExposedPathsTest {
                 "/api/assessment/x/../../conversations/c1", "/api/conversations/c1/%2E%2E/c2/messages",
                 "/api/conversations/x/..", "/services/%61ssessment/q/health/./ready",
                 "/services/messaging/q/health/live/../started")) {
-            Raw response = request("GET " + target);
+            Answer response = request("GET " + target);
             assertThat(response.status()).as(target).isEqualTo(200);
             JsonObject echo = new JsonObject(response.body());
             forwarded.put(target, echo.getString("service") + " " + echo.getString("uri"));
@@ -230,19 +223,15 @@ class ExposedPathsTest {
                 .body("body", equalTo("{\"name\":\"quiz\"}"));
     }
 
-    private record Raw(int status, Map<String, String> headers, String body) {
-    }
-
-    /** Sends {@code requestLine} (method and target, as is) and reads the answer; the connection closes after. */
-    private Raw request(String requestLine) {
-        return exchange(requestLine, "Connection: close");
+    private Answer request(String requestLine) {
+        return RawConnection.exchange(base, requestLine, "Connection: close");
     }
 
     @Test
     void refusedUpgradesDoNotLeaveConnectionsToTheServiceOpen() {
         int before = connectionsToTheService();
         for (int i = 0; i < 20; i++) { // no Sec-WebSocket-Key: the service refuses the handshake
-            Raw refused = exchange("GET /ws/assessment/" + i, "Upgrade: websocket", "Connection: Upgrade",
+            Answer refused = exchange("GET /ws/assessment/" + i, "Upgrade: websocket", "Connection: Upgrade",
                     "Sec-WebSocket-Version: 13");
             assertThat(refused.status()).isBetween(400, 599);
         }
@@ -256,80 +245,12 @@ class ExposedPathsTest {
     }
 
     /** A WebSocket handshake for {@code target}; on 101 the body is the first text frame the service sent. */
-    private Raw upgrade(String target) {
-        return exchange("GET " + target, "Upgrade: websocket", "Connection: Upgrade",
-                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13");
+    private Answer upgrade(String target) {
+        return RawConnection.exchange(base, "GET " + target, RawConnection.UPGRADE_HEADERS);
     }
 
-    private Raw exchange(String requestLine, String... headerLines) {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost:").append(base.getPort()).append("\r\n");
-            for (String line : headerLines) {
-                head.append(line).append("\r\n");
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(UTF_8));
-            out.flush();
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            int status = Integer.parseInt(readLine(in).split(" ")[1]);
-            Map<String, String> headers = new TreeMap<>();
-            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-                int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-            String body;
-            if (status == 101) {
-                body = readTextFrame(in);
-            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = readChunked(in);
-            } else {
-                body = new String(in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0"))), UTF_8);
-            }
-            return new Raw(status, headers, body);
-        } catch (IOException e) {
-            throw new IllegalStateException(requestLine, e);
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed mid-line");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(ISO_8859_1);
-    }
-
-    private static String readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16); size > 0;
-                size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) {
-            body.write(in.readNBytes(size));
-            readLine(in);
-        }
-        return body.toString(UTF_8);
-    }
-
-    /** One unmasked server text frame. */
-    private static String readTextFrame(InputStream in) throws IOException {
-        int opcode = in.read() & 0x0F;
-        assertThat(opcode).isEqualTo(1);
-        long length = in.read() & 0x7F;
-        if (length == 126) {
-            length = (in.read() << 8) | in.read();
-        } else if (length == 127) {
-            length = 0;
-            for (int i = 0; i < 8; i++) {
-                length = (length << 8) | in.read();
-            }
-        }
-        return new String(in.readNBytes((int) length), UTF_8);
+    private Answer exchange(String requestLine, String... headerLines) {
+        return RawConnection.exchange(base, requestLine, headerLines);
     }
 
     private List<String> received() {
