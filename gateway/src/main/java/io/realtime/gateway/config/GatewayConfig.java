@@ -41,6 +41,14 @@ public interface GatewayConfig {
     @WithDefault("1s")
     Duration expectContinueTimeout();
 
+    /**
+     * Bodies up to this many bytes (with a {@code Content-Length}) are sent at once, without asking for
+     * {@code 100 Continue}: they fit in the socket buffers, so an early answer stays readable, and small requests
+     * (JSON calls, Socket.IO polling posts) never wait for a {@code 100 Continue} their handler may not send.
+     */
+    @WithDefault("65536")
+    long expectContinueAbove();
+
     /** Open WebSocket tunnels to each service, each on its own connection; beyond, handshakes are answered 503. */
     @WithDefault("20000")
     int maxTunnelsPerService();

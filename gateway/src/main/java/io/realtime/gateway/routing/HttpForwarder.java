@@ -29,11 +29,13 @@ final class HttpForwarder {
     private final Upstreams upstreams;
     private final Vertx vertx;
     private final long expectContinueMillis;
+    private final long expectContinueAbove;
 
-    HttpForwarder(Upstreams upstreams, Vertx vertx, long expectContinueMillis) {
+    HttpForwarder(Upstreams upstreams, Vertx vertx, long expectContinueMillis, long expectContinueAbove) {
         this.upstreams = upstreams;
         this.vertx = vertx;
         this.expectContinueMillis = expectContinueMillis;
+        this.expectContinueAbove = expectContinueAbove;
     }
 
     void forward(HttpServerRequest incoming, String service, String uri) {
@@ -92,17 +94,25 @@ final class HttpForwarder {
                     Replies.end(incoming, 502);
                 }
             });
-            boolean hasBody = chunked || length != null && !length.equals("0");
+            boolean largeBody = chunked || length != null && bodyLength(length) > expectContinueAbove;
             if (incoming.headers().contains(HttpHeaders.EXPECT)) {
                 upstream.continueHandler(v -> incoming.response().writeContinue());
                 sendBody();
-            } else if (hasBody && expectContinueMillis > 0) {
+            } else if (largeBody && expectContinueMillis > 0) {
                 upstream.putHeader(HttpHeaders.EXPECT, HttpHeaders.CONTINUE);
                 upstream.continueHandler(v -> sendBody());
                 upstream.sendHead();
                 expectTimer = vertx.setTimer(expectContinueMillis, id -> sendBody());
             } else {
                 sendBody();
+            }
+        }
+
+        private static long bodyLength(String header) {
+            try {
+                return Long.parseLong(header.trim());
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
             }
         }
 

@@ -39,7 +39,8 @@ public class ServiceProxy {
         this.config = config;
         this.routes = new RouteTable(config.routes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().paths())));
-        this.http = new HttpForwarder(upstreams, vertx, config.expectContinueTimeout().toMillis());
+        this.http = new HttpForwarder(upstreams, vertx, config.expectContinueTimeout().toMillis(),
+                config.expectContinueAbove());
         this.webSockets = new WebSocketTunnel(upstreams, new ClientTunnels(config.maxTunnelsPerClient()));
     }
 
