@@ -2,6 +2,7 @@ package io.realtime.messaging.config;
 
 import java.time.Duration;
 
+import io.realtime.kit.socket.OutboundQueue;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -38,6 +39,8 @@ public interface MessagingConfig {
     @WithDefault("10")
     int maxConnectionsPerUser();
 
+    Outbound outbound();
+
     Assistant assistant();
 
     interface RateLimit {
@@ -46,6 +49,18 @@ public interface MessagingConfig {
 
         @WithDefault("60s")
         Duration window();
+    }
+
+    /**
+     * What may wait for one connection behind the write in flight, while its client is not reading; one frame more
+     * (or one character more) and the connection is closed with 1008. Defaults are the service kit's.
+     */
+    interface Outbound {
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_FRAMES)
+        int maxQueuedFrames();
+
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_CHARS)
+        int maxQueuedChars();
     }
 
     interface Typing {
