@@ -81,5 +81,12 @@ public interface MessagingConfig {
 
         @WithDefault("120s")
         Duration streamTimeout();
+
+        /**
+         * The reply reaches Kafka (and so every participant) as at most one cumulative update per interval, the first
+         * token at once, the complete text always; not one record per token.
+         */
+        @WithDefault("50ms")
+        Duration streamInterval();
     }
 }
