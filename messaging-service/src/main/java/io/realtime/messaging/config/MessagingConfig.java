@@ -18,6 +18,8 @@ public interface MessagingConfig {
 
     RateLimit rateLimit();
 
+    ConversationRateLimit conversationRateLimit();
+
     Typing typing();
 
     @WithDefault("500")
@@ -48,6 +50,15 @@ public interface MessagingConfig {
         int messages();
 
         @WithDefault("60s")
+        Duration window();
+    }
+
+    /** {@code POST /api/conversations}: conversations one user may create per rolling window (429 beyond). */
+    interface ConversationRateLimit {
+        @WithDefault("20")
+        int conversations();
+
+        @WithDefault("1h")
         Duration window();
     }
 
