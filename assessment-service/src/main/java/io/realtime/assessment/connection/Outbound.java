@@ -7,8 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.assessment.protocol.FrameWriter;
 import io.realtime.kit.metrics.SocketMetrics;
+import io.realtime.kit.socket.OutboundQueue;
 
-/** Gives each connection its {@link Replies}. */
+/**
+ * Gives each connection its {@link Replies}, which write through the connection's one {@link OutboundQueue}: in
+ * order, one write at a time, and a client that stops reading is closed with 1008 once more than the service kit's
+ * default limits wait for it (counted as {@code realtime_ws_errors_total{code="OUTBOUND_OVERFLOW"}}).
+ */
 @ApplicationScoped
 public class Outbound {
 
@@ -26,6 +31,8 @@ public class Outbound {
     }
 
     public Replies to(WebSocketConnection connection) {
-        return new Replies(connection, frames, metrics, clock);
+        OutboundQueue queue = OutboundQueue.of(connection, OutboundQueue.Limits.DEFAULT,
+                () -> metrics.error(ENDPOINT, OutboundQueue.OVERFLOW_CODE));
+        return new Replies(connection, queue, frames, metrics, clock);
     }
 }

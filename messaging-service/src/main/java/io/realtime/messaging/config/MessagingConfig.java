@@ -2,6 +2,7 @@ package io.realtime.messaging.config;
 
 import java.time.Duration;
 
+import io.realtime.kit.socket.OutboundQueue;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +17,8 @@ public interface MessagingConfig {
     int maxFrameChars();
 
     RateLimit rateLimit();
+
+    ConversationRateLimit conversationRateLimit();
 
     Typing typing();
 
@@ -38,6 +41,8 @@ public interface MessagingConfig {
     @WithDefault("10")
     int maxConnectionsPerUser();
 
+    Outbound outbound();
+
     Assistant assistant();
 
     interface RateLimit {
@@ -46,6 +51,27 @@ public interface MessagingConfig {
 
         @WithDefault("60s")
         Duration window();
+    }
+
+    /** {@code POST /api/conversations}: conversations one user may create per rolling window (429 beyond). */
+    interface ConversationRateLimit {
+        @WithDefault("20")
+        int conversations();
+
+        @WithDefault("1h")
+        Duration window();
+    }
+
+    /**
+     * What may wait for one connection behind the write in flight, while its client is not reading; one frame more
+     * (or one character more) and the connection is closed with 1008. Defaults are the service kit's.
+     */
+    interface Outbound {
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_FRAMES)
+        int maxQueuedFrames();
+
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_CHARS)
+        int maxQueuedChars();
     }
 
     interface Typing {
@@ -66,5 +92,12 @@ public interface MessagingConfig {
 
         @WithDefault("120s")
         Duration streamTimeout();
+
+        /**
+         * The reply reaches Kafka (and so every participant) as at most one cumulative update per interval, the first
+         * token at once, the complete text always; not one record per token.
+         */
+        @WithDefault("50ms")
+        Duration streamInterval();
     }
 }

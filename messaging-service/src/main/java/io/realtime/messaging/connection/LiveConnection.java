@@ -6,26 +6,30 @@ import java.util.Set;
 
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.realtime.kit.socket.OutboundQueue;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.event.ConversationEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
  * One open connection of a user. While missed messages are replayed it holds live events back, then releases them
- * in order (skipping what the replay already sent), so the client sees its history before live traffic.
+ * in order (skipping what the replay already sent), so the client sees its history before live traffic. Every frame
+ * goes out through the connection's {@link OutboundQueue}; live events held back count against its frame limit too.
  */
 public final class LiveConnection {
 
     private final WebSocketConnection connection;
     private final String userId;
     private final Outbound outbound;
+    private final OutboundQueue queue;
     private final List<Outgoing> held = new ArrayList<>();
     private boolean replaying = true;
 
-    LiveConnection(WebSocketConnection connection, String userId, Outbound outbound) {
+    LiveConnection(WebSocketConnection connection, String userId, Outbound outbound, OutboundQueue queue) {
         this.connection = connection;
         this.userId = userId;
         this.outbound = outbound;
+        this.queue = queue;
     }
 
     public String id() {
@@ -36,20 +40,29 @@ public final class LiveConnection {
         return userId;
     }
 
-    /** A reply to this connection's own frame; completes when written. */
+    /** A reply to this connection's own frame (or a replayed message); completes when written. */
     public Uni<Void> reply(ServerEvent event) {
-        return connection.sendText(outbound.write(event));
+        return queue.send(outbound.write(event));
     }
 
-    /** Delivers now, or holds the event until the replay is done. */
+    /** Delivers now, or holds the event until the replay is done; holding more than the queue may is an overflow. */
     public void offer(Outgoing outgoing, EventDelivery delivery) {
+        boolean overflow = false;
         synchronized (this) {
             if (replaying) {
                 held.add(outgoing);
-                return;
+                if (held.size() <= queue.limits().maxFrames()) {
+                    return;
+                }
+                held.clear(); // the client takes longer over its replay than the limit allows
+                overflow = true;
             }
         }
-        delivery.deliver(this, outgoing);
+        if (overflow) {
+            queue.overflow();
+        } else {
+            delivery.deliver(this, outgoing);
+        }
     }
 
     /**
@@ -84,20 +97,24 @@ public final class LiveConnection {
     /** Pushes a frame not caused by this connection (fan-out, the assistant); a closed connection drops it. */
     public void push(ServerEvent event) {
         if (connection.isOpen()) {
-            send(outbound.write(event));
+            queue.push(outbound.write(event));
         }
     }
 
+    /**
+     * A conversation event's frame. {@code message:stream} carries the reply's whole text so far: a client that is
+     * behind gets the latest one of each reply (and always its complete one) instead of every step.
+     */
     void push(Outgoing outgoing) {
         if (connection.isOpen()) {
             outbound.counted(outgoing.type());
-            send(outgoing.text());
+            ConversationEvent event = outgoing.event();
+            if (ConversationEvent.STREAM.equals(event.kind())) {
+                queue.pushCumulative(event.messageId(), outgoing.text(), Boolean.TRUE.equals(event.isComplete()));
+            } else {
+                queue.push(outgoing.text());
+            }
         }
-    }
-
-    private void send(String text) {
-        connection.sendText(text).subscribe().with(ignored -> {
-        }, failure -> Log.debugf("Send to %s failed: %s", id(), failure.getMessage()));
     }
 
     /** A conversation event with its frame already serialised ({@code text} null: nothing to show). */

@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.kit.metrics.SocketMetrics;
+import io.realtime.kit.socket.OutboundQueue;
+import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.protocol.EventWriter;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Every frame this service sends goes through here: serialised once, counted by type, error frames by code. */
+/**
+ * Every frame this service sends goes through here: serialised once, counted by type, error frames by code, and
+ * written through the connection's one {@link OutboundQueue} (in order, capped by {@code messaging.outbound.*}).
+ */
 @ApplicationScoped
 public class Outbound {
 
@@ -17,19 +22,26 @@ public class Outbound {
 
     private final EventWriter writer;
     private final SocketMetrics metrics;
+    private final OutboundQueue.Limits limits;
 
-    public Outbound(EventWriter writer, SocketMetrics metrics) {
+    public Outbound(EventWriter writer, SocketMetrics metrics, MessagingConfig config) {
         this.writer = writer;
         this.metrics = metrics;
+        this.limits = new OutboundQueue.Limits(config.outbound().maxQueuedFrames(),
+                config.outbound().maxQueuedChars());
     }
 
     public LiveConnection live(WebSocketConnection connection, String userId) {
-        return new LiveConnection(connection, userId, this);
+        return new LiveConnection(connection, userId, this, queue(connection));
     }
 
-    /** Sends on a connection that may not be live yet (refusals, the replay). */
+    /** Sends on a connection that may not be live (refusals, errors); completes when written. */
     public Uni<Void> send(WebSocketConnection connection, ServerEvent event) {
-        return connection.sendText(write(event));
+        return queue(connection).send(write(event));
+    }
+
+    private OutboundQueue queue(WebSocketConnection connection) {
+        return OutboundQueue.of(connection, limits, () -> metrics.error(ENDPOINT, OutboundQueue.OVERFLOW_CODE));
     }
 
     /** Serialises and counts one frame. */

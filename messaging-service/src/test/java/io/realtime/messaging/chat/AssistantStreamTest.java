@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ import io.realtime.infra.ai.OpenAiFake;
 import io.realtime.kit.tracing.RecordedSpans;
 import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
+import io.realtime.messaging.support.TopicRecords;
 
 /** The assistant's reply streams to every participant; the model is an OpenAI-compatible SSE server. */
 @QuarkusTest
@@ -60,10 +62,7 @@ class AssistantStreamTest {
                 assertThat(first.get("timestamp").asText()).matches(TIMESTAMP);
                 assertThat(stream).extracting(e -> e.get("messageId").asText()).containsOnly(
                         first.get("messageId").asText());
-                assertThat(stream).extracting(e -> e.get("content").asText())
-                        .containsExactly("Hello", "Hello, ", "Hello, team", "Hello, team!", "Hello, team!");
-                assertThat(stream).extracting(e -> e.get("isComplete").asBoolean())
-                        .containsExactly(false, false, false, false, true);
+                assertGrowsTo(stream, "Hello, team!");
             }
         }
         assertThat(Conversations.storedContents(conversation)).containsExactly("Say hello to the team",
@@ -134,6 +133,43 @@ class AssistantStreamTest {
             }
             assertThat(rest.get(rest.size() - 1).get("content").asText()).isEqualTo("Thinking very slowly");
         }
+    }
+
+    @Test
+    void aLongReplyReachesKafkaAsAFewCumulativeUpdatesWhileClientsSeeItGrowToTheWholeText() {
+        List<String> tokens = IntStream.range(0, 400).mapToObj(i -> "word" + i + " ").toList();
+        String whole = String.join("", tokens);
+        OpenAiFake.stream(tokens);
+        String conversation = Conversations.create("lena", true, "max");
+        String replyId;
+        try (ChatClient lena = ChatClient.connect(base, "lena"); ChatClient max = ChatClient.connect(base, "max")) {
+            lena.sendMessage("ask-long", conversation, "Tell me everything");
+            assertThat(MessageFlowTest.statuses(lena, 3)).containsExactly("received", "message:receive", "delivered");
+            max.expect("message:receive");
+            List<JsonNode> lenaSaw = streamOf(lena);
+            assertGrowsTo(lenaSaw, whole);
+            assertGrowsTo(streamOf(max), whole);
+            replyId = lenaSaw.get(0).get("messageId").asText();
+        }
+        List<JsonNode> records = TopicRecords.until("messaging.conversation-events",
+                record -> replyId.equals(record.path("messageId").asText()) && record.path("isComplete").asBoolean(),
+                Duration.ofSeconds(30)).stream()
+                .filter(record -> replyId.equals(record.path("messageId").asText())).toList();
+        assertThat(records.size()).as("stream records for %d tokens", tokens.size()).isLessThan(tokens.size() / 10);
+        assertThat(records.get(records.size() - 1).get("content").asText()).isEqualTo(whole);
+        assertThat(Conversations.storedContents(conversation)).containsExactly("Tell me everything", whole);
+    }
+
+    /** Cumulative content, as the guide requires: each frame extends the one before; only the last is complete. */
+    private static void assertGrowsTo(List<JsonNode> stream, String whole) {
+        String before = "";
+        for (JsonNode frame : stream) {
+            String content = frame.get("content").asText();
+            assertThat(content).as("content only grows").startsWith(before);
+            before = content;
+        }
+        assertThat(before).isEqualTo(whole);
+        assertThat(stream).extracting(e -> e.get("isComplete").asBoolean()).containsOnlyOnce(true).endsWith(true);
     }
 
     private static List<JsonNode> streamOf(ChatClient client) {

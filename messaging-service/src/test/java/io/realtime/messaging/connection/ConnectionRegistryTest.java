@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionRegistryTest {
 
     private static LiveConnection connection(String userId) {
-        return new LiveConnection(null, userId, null);
+        return new LiveConnection(null, userId, null, null);
     }
 
     @Test

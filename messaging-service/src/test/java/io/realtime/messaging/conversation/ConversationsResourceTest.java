@@ -1,23 +1,30 @@
 package io.realtime.messaging.conversation;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.infra.token.DevTokens;
+import io.realtime.kit.time.AdjustableClock;
 import io.realtime.messaging.chat.MessageFlowTest;
 import io.realtime.messaging.support.ChatClient;
 import io.realtime.messaging.support.Conversations;
@@ -28,6 +35,15 @@ class ConversationsResourceTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    AdjustableClock clock;
+
+    /** Later test classes share this JVM's service clock: hand it back at real time. */
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Test
     void participantsManageAConversationAndOthersCannotSeeIt() {
@@ -127,6 +143,31 @@ class ConversationsResourceTest {
         given().auth().oauth2(DevTokens.token("pager")).queryParam("limit", 2).queryParam("before", next)
                 .when().get("/api/conversations/" + id + "/messages")
                 .then().statusCode(200).body("messages.content", contains("m1")).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void creatingConversationsIsLimitedPerUserPerHourWith429AndRetryAfter() {
+        for (int i = 0; i < 20; i++) {
+            Conversations.create("prolific", false);
+        }
+        clock.advance(Duration.ofMinutes(10));
+        String retryAfter = given().auth().oauth2(DevTokens.token("prolific")).contentType(ContentType.JSON)
+                .body(Map.of("title", "one too many", "participants", List.of("someone")))
+                .when().post("/api/conversations")
+                .then().statusCode(429).contentType(ContentType.JSON)
+                .body("code", equalTo("RATE_LIMIT"))
+                .body("error", matchesPattern("Rate limit exceeded\\. Try again in \\d+ seconds"))
+                .extract().header("Retry-After");
+        // the first of the 20 leaves the rolling hour 50 minutes from now (less the seconds this test took)
+        assertThat(Integer.parseInt(retryAfter)).isBetween(50 * 60 - 60, 50 * 60);
+        Conversations.create("unhurried", false, "prolific"); // others are not affected
+        assertThat(Conversations.storedCount("SELECT count(*) FROM conversation WHERE created_by = 'prolific'"))
+                .isEqualTo(20);
+
+        clock.advance(Duration.ofMinutes(51));
+        Conversations.create("prolific", false);
+        assertThat(Conversations.storedCount("SELECT count(*) FROM conversation WHERE created_by = 'prolific'"))
+                .isEqualTo(21);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.realtime.messaging.chat.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.realtime.kit.time.Timers;
 import io.realtime.messaging.chat.ai.ConversationAssistant;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
@@ -26,6 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Streams the assistant's reply to every participant as {@code message:stream} (one messageId, cumulative content),
  * then stores the final text as the assistant's message. A failure ends the stream with {@code isComplete: true}.
+ * The reply reaches Kafka as at most one update per {@code messaging.assistant.stream-interval} ({@link
+ * ReplyUpdates}), not as one record per token carrying the whole text so far.
  */
 @ApplicationScoped
 public class AssistantService {
@@ -39,10 +41,11 @@ public class AssistantService {
     private final ConversationEvents events;
     private final MessagingConfig config;
     private final Clock clock;
+    private final Timers timers;
     private final boolean modelConfigured;
 
     public AssistantService(ConversationAssistant assistant, ConversationRepository conversations,
-            MessageRepository messages, ConversationEvents events, MessagingConfig config, Clock clock,
+            MessageRepository messages, ConversationEvents events, MessagingConfig config, Clock clock, Timers timers,
             @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "none") String apiKey) {
         this.assistant = assistant;
         this.conversations = conversations;
@@ -50,6 +53,7 @@ public class AssistantService {
         this.events = events;
         this.config = config;
         this.clock = clock;
+        this.timers = timers;
         this.modelConfigured = ModelKey.isConfigured(apiKey);
     }
 
@@ -63,27 +67,28 @@ public class AssistantService {
      */
     public Uni<Void> reply(UUID conversationId, Runnable onFailure) {
         String replyId = "ai-" + UUID.randomUUID();
-        AtomicReference<String> content = new AtomicReference<>("");
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return Panache.withSession(() -> messages.recent(conversationId, config.assistant().contextMessages())
                 .chain(recent -> conversations.participantIds(conversationId).map(ids -> new Context(recent, ids))))
-                .chain(conversation -> assistant.reply(transcript(conversation.recent()))
-                        // the model client emits on its own threads; the database needs this stream's context
-                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                        .onItem().transformToUniAndConcatenate(token -> {
-                            String cumulative = content.updateAndGet(sofar -> sofar + token);
-                            return publishChunk(conversationId, conversation.recipients(), replyId, cumulative, false,
-                                    null);
-                        })
-                        .collect().last()
-                        .ifNoItem().after(config.assistant().streamTimeout()).fail()
-                        .chain(() -> store(conversationId, replyId, content.get()))
-                        .onFailure().recoverWithUni(failure -> {
-                            Log.warnf("Assistant reply %s failed: %s", replyId, failure.getMessage());
-                            onFailure.run();
-                            return publishChunk(conversationId, conversation.recipients(), replyId, content.get(), true,
-                                    null);
-                        }));
+                .chain(conversation -> {
+                    ReplyUpdates updates = new ReplyUpdates(context, timers, clock,
+                            config.assistant().streamInterval(), sofar -> publishChunk(conversationId,
+                                    conversation.recipients(), replyId, sofar, false, null));
+                    return assistant.reply(transcript(conversation.recent()))
+                            // the model client emits on its own threads; the database needs this stream's context
+                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                            .onItem().invoke(updates::append)
+                            .collect().last()
+                            .ifNoItem().after(config.assistant().streamTimeout()).fail()
+                            .chain(updates::finish)
+                            .chain(text -> store(conversationId, replyId, text))
+                            .onFailure().recoverWithUni(failure -> {
+                                Log.warnf("Assistant reply %s failed: %s", replyId, failure.getMessage());
+                                onFailure.run();
+                                return updates.finish().chain(text -> publishChunk(conversationId,
+                                        conversation.recipients(), replyId, text, true, null));
+                            });
+                });
     }
 
     private record Context(List<Message> recent, List<String> recipients) {

@@ -1,7 +1,6 @@
 package io.realtime.messaging.chat.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,6 +17,7 @@ import io.realtime.messaging.conversation.repository.ConversationRepository;
 import io.realtime.messaging.conversation.repository.MessageRepository;
 import io.realtime.messaging.conversation.service.ConversationException;
 import io.realtime.messaging.conversation.service.ConversationService;
+import io.realtime.messaging.conversation.service.RateLimit;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.event.ConversationEvent;
 import io.realtime.protocol.wire.WireTime;
@@ -74,7 +74,7 @@ public class MessageService {
             return Uni.createFrom().failure(new ConversationException(ErrorCode.VALIDATION_ERROR,
                     "timestamp must be an ISO-8601 time"));
         }
-        return Panache.withTransaction(() -> lockUser(userId)
+        return Panache.withTransaction(() -> conversations.lockUser(userId)
                 .chain(() -> messages.findByMessageId(command.messageId()))
                 .chain(existing -> {
                     if (existing != null) {
@@ -133,25 +133,11 @@ public class MessageService {
         }
     }
 
-    /** At most N stored messages per window per user; the wait is until the oldest one leaves the window. */
+    /** At most N stored messages per rolling window per user. */
     private Uni<Void> checkRate(String userId) {
         Instant now = clock.instant();
-        Duration window = config.rateLimit().window();
-        return messages.sentSince(userId, now.minus(window)).invoke(times -> {
-            if (times.size() >= config.rateLimit().messages()) {
-                Instant oldest = times.get(times.size() - config.rateLimit().messages());
-                long wait = Math.max(1, (Duration.between(now, oldest.plus(window)).toMillis() + 999) / 1000);
-                throw new ConversationException(ErrorCode.RATE_LIMIT,
-                        "Rate limit exceeded. Try again in " + wait + " seconds");
-            }
-        }).replaceWithVoid();
+        RateLimit limit = new RateLimit(config.rateLimit().messages(), config.rateLimit().window());
+        return messages.sentSince(userId, limit.windowStart(now)).invoke(times -> limit.check(times, now))
+                .replaceWithVoid();
     }
-
-    /** Serialises one user's sends across all instances until the transaction ends. */
-    private Uni<Void> lockUser(String userId) {
-        return conversations.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked", Integer.class)
-                .setParameter(1, "messaging-user:" + userId).getSingleResult()).replaceWithVoid();
-    }
-
 }

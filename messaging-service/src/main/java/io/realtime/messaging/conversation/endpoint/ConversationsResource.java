@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.realtime.messaging.conversation.service.ConversationException;
 import io.realtime.messaging.conversation.service.ConversationService;
+import io.realtime.messaging.conversation.service.RateLimit;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.wire.WireTime;
 import io.realtime.security.websocket.UserIds;
@@ -67,6 +68,7 @@ public class ConversationsResource {
         this.jwt = jwt;
     }
 
+    /** 201 with the conversation; 429 with {@code Retry-After} past the caller's creation rate limit. */
     @POST
     public Uni<Response> create(NewConversation request) {
         NewConversation body = request == null ? new NewConversation(null, List.of(), false) : request;
@@ -126,9 +128,15 @@ public class ConversationsResource {
         Response.Status status = switch (e.code()) {
             case CONVERSATION_NOT_FOUND -> Response.Status.NOT_FOUND;
             case NOT_PARTICIPANT, ACCESS_DENIED -> Response.Status.FORBIDDEN;
+            case RATE_LIMIT -> Response.Status.TOO_MANY_REQUESTS;
             default -> Response.Status.BAD_REQUEST;
         };
-        return Response.status(status).entity(new Problem(e.getMessage(), e.code().name())).build();
+        Response.ResponseBuilder response = Response.status(status)
+                .entity(new Problem(e.getMessage(), e.code().name()));
+        if (e instanceof RateLimit.RateLimitException limited) {
+            response.header("Retry-After", limited.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     private String me() {

@@ -1,5 +1,6 @@
 package io.realtime.messaging.conversation.repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +39,23 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     public Uni<Boolean> isParticipant(UUID conversationId, String userId) {
         return getSession().chain(session -> session.find(Participant.class,
                 new Participant.Key(conversationId, userId))).map(found -> found != null);
+    }
+
+    /** The times the user created conversations since {@code since}, oldest first: what their rate limit counts. */
+    public Uni<List<Instant>> createdSince(String userId, Instant since) {
+        return getSession().chain(session -> session.createQuery("select c.createdAt from Conversation c "
+                + "where c.createdBy = ?1 and c.createdAt > ?2 order by c.createdAt", Instant.class)
+                .setParameter(1, userId).setParameter(2, since).getResultList());
+    }
+
+    /**
+     * Serialises one user's rate-limited writes (messages sent, conversations created) across all instances until
+     * the transaction ends, so that counting them and writing one more is a single step.
+     */
+    public Uni<Void> lockUser(String userId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked", Integer.class)
+                .setParameter(1, "messaging-user:" + userId).getSingleResult()).replaceWithVoid();
     }
 
     /** Takes the next place in the conversation; the row stays locked until the transaction ends. */

@@ -46,6 +46,7 @@ public class ConversationService {
         this.clock = clock;
     }
 
+    /** At most {@code messaging.conversation-rate-limit.conversations} per user per rolling window. */
     @WithTransaction
     public Uni<ConversationView> create(String creator, String title, List<String> participants,
             boolean includesAssistant) {
@@ -65,7 +66,12 @@ public class ConversationService {
         if (members.size() > config.maxParticipants()) {
             throw invalid("A conversation holds at most " + config.maxParticipants() + " participants");
         }
-        return conversations.persist(conversation)
+        RateLimit limit = new RateLimit(config.conversationRateLimit().conversations(),
+                config.conversationRateLimit().window());
+        return conversations.lockUser(creator)
+                .chain(() -> conversations.createdSince(creator, limit.windowStart(now)))
+                .invoke(created -> limit.check(created, now))
+                .chain(() -> conversations.persist(conversation))
                 .chain(saved -> conversations.getSession().chain(session -> session.persistAll(
                         members.stream().map(user -> Participant.of(saved.id, user, now)).toArray())))
                 .replaceWith(() -> view(conversation, List.copyOf(members)));
