@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.realtime.chat.session.domain.ChatSession;
 import io.realtime.protocol.text.SafeText;
 
 /**
@@ -23,8 +24,7 @@ public final class VisitorDetails {
     public static final String VEHICLE_INTEREST = "vehicle_interest";
     public static final String SALARY_PACKAGE = "salary_package";
     public static final String EMPLOYER = "employer";
-    public static final List<String> FIELDS = List.of(NAME, EMAIL, PHONE, POSTCODE, VEHICLE_INTEREST, SALARY_PACKAGE,
-            EMPLOYER);
+    public static final List<String> FIELDS = ChatSession.DATA_ORDER;
 
     private static final int MAX_FREE_TEXT = 120;
     private static final Pattern EMAIL_FORMAT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");

@@ -72,7 +72,7 @@ public class ChatSocket {
             if (session.statusAt(clock.instant()) == SessionStatus.ACTIVE) {
                 dispatcher.watchIdle(live);
             }
-            return live.send(ServerFrame.Connected.of(session.id.toString(), session.conversationData));
+            return live.send(ServerFrame.Connected.of(session.id.toString(), session.orderedData()));
         });
     }
 

@@ -106,7 +106,7 @@ public class ChatService {
                                                 .map(m -> new Assistant.Turn(SessionMessage.ROLE_USER.equals(m.role),
                                                         m.content))
                                                 .toList(),
-                                        Map.copyOf(session.conversationData))));
+                                        session.orderedData())));
                     });
         }));
     }
@@ -148,10 +148,10 @@ public class ChatService {
                         new ChatSessionCompletedEvent(ChatSessionCompletedEvent.CURRENT_VERSION,
                                 UUID.randomUUID().toString(), session.id.toString(), session.visitorId.toString(),
                                 data.get(VisitorDetails.NAME), data.get(VisitorDetails.EMAIL),
-                                data.get(VisitorDetails.PHONE), Map.copyOf(data), WireTime.format(now)));
+                                data.get(VisitorDetails.PHONE), session.orderedData(), WireTime.format(now)));
             }
             return completion.chain(() -> messages.persist(answer))
-                    .map(stored -> new Answered(session.id, accepted.messageId(), stored.id, Map.copyOf(data),
+                    .map(stored -> new Answered(session.id, accepted.messageId(), stored.id, session.orderedData(),
                             session.status() == SessionStatus.COMPLETED, !contact, insights.suggestions()));
         });
     }
@@ -165,7 +165,7 @@ public class ChatService {
             }
             return messages.persist(SessionMessage.of(sessionId, SessionMessage.ROLE_ASSISTANT,
                     SessionMessage.KIND_IDLE_WARNING, IDLE_WARNING, clock.instant()))
-                    .map(stored -> new Notice(sessionId, stored.id, IDLE_WARNING, Map.copyOf(session.conversationData)));
+                    .map(stored -> new Notice(sessionId, stored.id, IDLE_WARNING, session.orderedData()));
         }));
     }
 
@@ -179,7 +179,7 @@ public class ChatService {
             Instant now = clock.instant();
             session.status = SessionStatus.ENDED.wire();
             session.endedAt = now;
-            Map<String, String> data = Map.copyOf(session.conversationData);
+            Map<String, String> data = session.orderedData();
             return outbox.add(ChatSessionEndedEvent.TOPIC, sessionId.toString(), new ChatSessionEndedEvent(
                     ChatSessionEndedEvent.CURRENT_VERSION, UUID.randomUUID().toString(), sessionId.toString(),
                     session.visitorId.toString(), ChatSessionEndedEvent.IDLE_TIMEOUT, data, WireTime.format(now)))

@@ -48,6 +48,22 @@ public class ChatSession {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** The order in which conversation_data's fields are shown (JSONB keeps no order); other keys follow, sorted. */
+    public static final java.util.List<String> DATA_ORDER = java.util.List.of("name", "email", "phone", "postcode",
+            "vehicle_interest", "salary_package", "employer");
+
+    /** conversation_data in {@link #DATA_ORDER}. */
+    public Map<String, String> orderedData() {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        DATA_ORDER.forEach(key -> {
+            if (conversationData.containsKey(key)) {
+                ordered.put(key, conversationData.get(key));
+            }
+        });
+        new java.util.TreeMap<>(conversationData).forEach(ordered::putIfAbsent);
+        return java.util.Collections.unmodifiableMap(ordered);
+    }
+
     public SessionStatus status() {
         return SessionStatus.of(status);
     }

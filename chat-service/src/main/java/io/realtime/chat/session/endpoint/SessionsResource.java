@@ -34,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Sessions over REST, with or without the trailing slash the guide uses. Creating one is anonymous (limited per
+ * Sessions over REST, with or without the trailing slash the guide uses (Quarkus REST matches both). Creating one is anonymous (limited per
  * client address); reading one needs its {@code visitor_id} (query or {@code X-Visitor-Id}) or a staff JWT (role
  * {@code staff}). Anything else is 404, exactly as for an unknown session.
  */
@@ -104,24 +104,11 @@ public class SessionsResource {
                 .map(session -> Response.status(Response.Status.CREATED).entity(body(session)).build());
     }
 
-    @POST
-    @Path("/")
-    public Uni<Response> createWithSlash(NewSession body, HttpServerRequest request) {
-        return create(body, request);
-    }
-
     @GET
     @Path("/{id}")
     public Uni<SessionBody> get(@PathParam("id") String id, @QueryParam("visitor_id") String visitorQuery,
             @HeaderParam("X-Visitor-Id") String visitorHeader) {
         return allowed(id, visitorQuery, visitorHeader).map(this::body);
-    }
-
-    @GET
-    @Path("/{id}/")
-    public Uni<SessionBody> getWithSlash(@PathParam("id") String id, @QueryParam("visitor_id") String visitorQuery,
-            @HeaderParam("X-Visitor-Id") String visitorHeader) {
-        return get(id, visitorQuery, visitorHeader);
     }
 
     /** The history, oldest first: {@code limit} (default 50, at most 200) from {@code offset}. */
@@ -134,14 +121,6 @@ public class SessionsResource {
                 .chain(session -> sessions.history(session.id, offset, limit))
                 .map(page -> new HistoryBody(id, page.messages().stream().map(SessionsResource::message).toList(),
                         page.offset(), page.limit(), page.hasMore()));
-    }
-
-    @GET
-    @Path("/{id}/messages/")
-    public Uni<HistoryBody> messagesWithSlash(@PathParam("id") String id,
-            @QueryParam("visitor_id") String visitorQuery, @HeaderParam("X-Visitor-Id") String visitorHeader,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return messages(id, visitorQuery, visitorHeader, offset, limit);
     }
 
     /** The session if the caller is its visitor or staff; otherwise "not found", whether or not it exists. */
@@ -170,7 +149,7 @@ public class SessionsResource {
     private SessionBody body(ChatSession session) {
         SessionStatus status = session.statusAt(clock.instant());
         return new SessionBody(session.id.toString(), session.visitorId.toString(), status.wire(),
-                session.conversationData, WireTime.format(session.createdAt), WireTime.format(session.lastActivityAt),
+                session.orderedData(), WireTime.format(session.createdAt), WireTime.format(session.lastActivityAt),
                 WireTime.format(session.expiresAt), time(session.completedAt), time(session.endedAt));
     }
 
