@@ -218,7 +218,7 @@ class ChatFlowTest {
             assertThat(complete.get("complete").asBoolean()).isTrue();
             assertThat(complete.get("needs_info").asBoolean()).isFalse();
             assertThat(complete.get("conversation_data").toString()).isEqualTo("{\"name\":\"Jane Citizen\","
-                    + "\"postcode\":\"2000\",\"email\":\"jane@example.com\",\"phone\":\"0412345678\"}");
+                    + "\"email\":\"jane@example.com\",\"phone\":\"0412345678\",\"postcode\":\"2000\"}");
 
             socket.send(Chat.message("One more thing", session));
             assertError(Chat.next(socket), session.sessionId(), "Session is not active", "processing_error");

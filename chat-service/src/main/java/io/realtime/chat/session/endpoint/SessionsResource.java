@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -91,15 +93,27 @@ public class SessionsResource {
     private final SessionService sessions;
     private final CurrentIdentityAssociation identity;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public SessionsResource(SessionService sessions, CurrentIdentityAssociation identity, Clock clock) {
+    public SessionsResource(SessionService sessions, CurrentIdentityAssociation identity, Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.sessions = sessions;
         this.identity = identity;
         this.clock = clock;
     }
 
+    /** The body is optional ({@code {"visitor_id": ...}} for a returning visitor) and may come with any type. */
     @POST
-    public Uni<Response> create(NewSession body, HttpServerRequest request) {
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> create(String text, HttpServerRequest request) {
+        NewSession body;
+        try {
+            body = text == null || text.isBlank() ? null : json.readValue(text, NewSession.class);
+        } catch (java.io.IOException e) {
+            return Uni.createFrom().failure(new SessionException(SessionException.Kind.INVALID,
+                    "Invalid request body"));
+        }
         return sessions.create(ClientAddress.of(request), body == null ? null : body.visitorId())
                 .map(session -> Response.status(Response.Status.CREATED).entity(body(session)).build());
     }
@@ -175,11 +189,5 @@ public class SessionsResource {
         };
     }
 
-    /** Unreadable JSON bodies are the client's fault. */
-    @ServerExceptionMapper
-    public Response unreadable(jakarta.ws.rs.BadRequestException e) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .entity(new Problem("Invalid request body", "validation_error", null)).build();
-    }
 
 }
