@@ -35,23 +35,36 @@ public final class SocketEndpoint {
     private final FrameSpans spans;
     private final Timers timers;
     private final Clock clock;
+    private final SocketLiveness liveness;
 
-    SocketEndpoint(String name, SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock) {
+    SocketEndpoint(String name, SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock,
+            SocketLiveness liveness) {
         this.name = name;
         this.metrics = metrics;
         this.spans = spans;
         this.timers = timers;
         this.clock = clock;
+        this.liveness = liveness;
     }
 
-    /** First thing in {@code @OnOpen}, for every connection (refused ones too). */
-    public void opened() {
+    /**
+     * First thing in {@code @OnOpen}, for every connection (refused ones too); from here the connection is closed
+     * if its peer goes silent ({@link SocketLiveness}): call {@link #heard} for every frame and pong it sends.
+     */
+    public void opened(WebSocketConnection connection) {
         metrics.opened(name);
+        liveness.watch(connection);
+    }
+
+    /** Something arrived from the peer (a frame of any kind, or a pong): it is alive. */
+    public void heard(WebSocketConnection connection) {
+        liveness.heard(connection);
     }
 
     /** First thing in {@code @OnClose}. */
     public void closed(WebSocketConnection connection) {
         metrics.closed(name);
+        liveness.forget(connection);
         Timers.Timer expiry = connection.userData().get(EXPIRY);
         if (expiry != null) {
             expiry.cancel();

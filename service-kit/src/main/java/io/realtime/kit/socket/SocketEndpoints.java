@@ -16,15 +16,18 @@ public class SocketEndpoints {
     private final FrameSpans spans;
     private final Timers timers;
     private final Clock clock;
+    private final SocketLiveness liveness;
 
-    public SocketEndpoints(SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock) {
+    public SocketEndpoints(SocketMetrics metrics, FrameSpans spans, Timers timers, Clock clock,
+            SocketLiveness liveness) {
         this.metrics = metrics;
         this.spans = spans;
         this.timers = timers;
         this.clock = clock;
+        this.liveness = liveness;
     }
 
     public SocketEndpoint named(String name) {
-        return new SocketEndpoint(name, metrics, spans, timers, clock);
+        return new SocketEndpoint(name, metrics, spans, timers, clock, liveness);
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -31,6 +32,7 @@ import io.realtime.security.websocket.AuthResult;
 import io.realtime.security.websocket.UserIds;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code ws://HOST/ws/assessment/{test_id}?token=JWT}. Opening: authentication, access to the test, then the
@@ -67,7 +69,7 @@ public class AssessmentSocket {
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        socket.opened();
+        socket.opened(connection);
         Replies replies = outbound.to(connection);
         AuthResult auth = authenticator.authenticate(handshake);
         if (!(auth instanceof AuthResult.Authenticated user)) {
@@ -103,6 +105,7 @@ public class AssessmentSocket {
 
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        socket.heard(connection);
         QuizSession session = connection.userData().get(QuizSession.KEY);
         if (session == null) {
             return Uni.createFrom().voidItem(); // refused connection, closing
@@ -118,12 +121,18 @@ public class AssessmentSocket {
 
     @OnBinaryMessage
     public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
+        socket.heard(connection);
         QuizSession session = connection.userData().get(QuizSession.KEY);
         if (session == null) {
             return Uni.createFrom().voidItem(); // refused connection, closing
         }
         return socket.binary(() -> session.replies().error(ErrorCode.VALIDATION_ERROR,
                 SocketEndpoint.BINARY_REFUSED));
+    }
+
+    @OnPongMessage
+    public void onPong(WebSocketConnection connection, Buffer data) {
+        socket.heard(connection);
     }
 
     @OnClose

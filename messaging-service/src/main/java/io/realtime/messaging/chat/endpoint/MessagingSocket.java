@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -35,6 +36,7 @@ import io.realtime.security.websocket.AuthResult;
 import io.realtime.security.websocket.HandshakeQuery;
 import io.realtime.security.websocket.WebSocketAuthenticator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code ws://HOST/ws?token=JWT[&lastMessageId=ID | &since=ISO-8601]}: authenticates, replays what the client missed,
@@ -73,7 +75,7 @@ public class MessagingSocket {
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        socket.opened();
+        socket.opened(connection);
         AuthResult result = authenticator.authenticate(handshake);
         if (!(result instanceof AuthResult.Authenticated user)) {
             AuthResult.Rejected rejected = (AuthResult.Rejected) result;
@@ -111,6 +113,7 @@ public class MessagingSocket {
 
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        socket.heard(connection);
         LiveConnection live = connection.userData().get(LIVE);
         if (live == null) {
             return Uni.createFrom().voidItem(); // refused connection, closing
@@ -126,12 +129,18 @@ public class MessagingSocket {
 
     @OnBinaryMessage
     public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
+        socket.heard(connection);
         LiveConnection live = connection.userData().get(LIVE);
         if (live == null) {
             return Uni.createFrom().voidItem(); // refused connection, closing
         }
         return socket.binary(() -> live.reply(new ServerEvent.ConnectionError(SocketEndpoint.BINARY_REFUSED,
                 ErrorCode.VALIDATION_ERROR.name(), WireTime.now(clock))));
+    }
+
+    @OnPongMessage
+    public void onPong(WebSocketConnection connection, Buffer data) {
+        socket.heard(connection);
     }
 
     @OnClose
