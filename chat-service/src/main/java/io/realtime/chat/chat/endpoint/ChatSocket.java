@@ -7,6 +7,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -25,6 +26,7 @@ import io.realtime.kit.socket.SocketEndpoints;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.security.websocket.HandshakeQuery;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code ws://HOST/ws/chat/[?session_id=&visitor_id=]}: anonymous, as the guide says. {@code connected} at once (with
@@ -55,7 +57,7 @@ public class ChatSocket {
 
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
-        socket.opened();
+        socket.opened(connection);
         ChatConnection live = outbound.open(connection);
         connection.userData().put(LIVE, live);
         String sessionId = HandshakeQuery.param(handshake, "session_id").orElse(null);
@@ -78,6 +80,7 @@ public class ChatSocket {
 
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        socket.heard(connection);
         ChatConnection live = connection.userData().get(LIVE);
         DecodeResult<ClientFrame> decoded = decoder.decode(text);
         if (decoded instanceof DecodeResult.Failure<ClientFrame> failure) {
@@ -90,9 +93,15 @@ public class ChatSocket {
 
     @OnBinaryMessage
     public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
+        socket.heard(connection);
         ChatConnection live = connection.userData().get(LIVE);
         return socket.binary(() -> live.send(ServerFrame.Error.of(null, SocketEndpoint.BINARY_REFUSED,
                 ErrorTypes.VALIDATION)));
+    }
+
+    @OnPongMessage
+    public void onPong(WebSocketConnection connection, Buffer data) {
+        socket.heard(connection);
     }
 
     @OnClose
