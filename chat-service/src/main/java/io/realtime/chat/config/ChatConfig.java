@@ -31,6 +31,20 @@ public interface ChatConfig {
 
     KnowledgeBase knowledgeBase();
 
+    Outbound outbound();
+
+    /**
+     * The connection's queue of unsent frames: an answer is pushed word by word without waiting for each write, so
+     * the frame cap is far above the longest answer; a client that stops reading is closed with 1008 beyond it.
+     */
+    interface Outbound {
+        @WithDefault("4096")
+        int maxQueuedFrames();
+
+        @WithDefault("1048576")
+        int maxQueuedChars();
+    }
+
     interface Session {
         /** Sessions expire this long after creation ("Session has expired"). */
         @WithDefault("24h")

@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.chat.protocol.ServerFrame;
+import io.realtime.kit.socket.OutboundQueue;
 import io.realtime.kit.time.Timers;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ public final class ChatConnection {
 
     private final WebSocketConnection connection;
     private final Outbound outbound;
+    private final OutboundQueue queue;
     private final Context root;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private volatile UUID sessionId;
@@ -30,9 +32,10 @@ public final class ChatConnection {
     private Timers.Timer idleTimer;
     private long activity;
 
-    ChatConnection(WebSocketConnection connection, Outbound outbound) {
+    ChatConnection(WebSocketConnection connection, Outbound outbound, OutboundQueue queue) {
         this.connection = connection;
         this.outbound = outbound;
+        this.queue = queue;
         Context current = Vertx.currentContext();
         this.root = current == null ? null : VertxContext.getRootContext(current);
     }
@@ -50,15 +53,16 @@ public final class ChatConnection {
         if (!connection.isOpen()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.sendText(outbound.write(frame))
+        return queue.send(outbound.write(frame))
                 .onFailure().invoke(failure -> Log.debugf("Send to %s failed: %s", id(), failure.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
     /** Sends without waiting (the answer's chunks); frames keep the order in which they are pushed. */
     public void push(ServerFrame frame) {
-        send(frame).subscribe().with(ignored -> {
-        });
+        if (connection.isOpen()) {
+            queue.push(outbound.write(frame));
+        }
     }
 
     /**
