@@ -2,6 +2,7 @@ package io.realtime.assessment.config;
 
 import java.time.Duration;
 
+import io.realtime.kit.socket.OutboundQueue;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,6 +19,8 @@ public interface AssessmentConfig {
 
     Question question();
 
+    Outbound outbound();
+
     /** How often attempts past their time limit are ended server-side. */
     @WithDefault("15s")
     Duration expirySweepInterval();
@@ -25,6 +28,15 @@ public interface AssessmentConfig {
     /** Seed the demo test with its question bank at start-up (the run command turns this on). */
     @WithDefault("false")
     boolean seedDemo();
+
+    /** A connection's unsent frames; a client that stops reading is closed with 1008 beyond either cap. */
+    interface Outbound {
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_FRAMES)
+        int maxQueuedFrames();
+
+        @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_CHARS)
+        int maxQueuedChars();
+    }
 
     interface Question {
 

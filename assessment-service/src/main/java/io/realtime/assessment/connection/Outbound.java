@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.realtime.assessment.config.AssessmentConfig;
 import io.realtime.assessment.protocol.FrameWriter;
 import io.realtime.kit.metrics.SocketMetrics;
 import io.realtime.kit.socket.OutboundQueue;
@@ -23,15 +24,18 @@ public class Outbound {
     private final FrameWriter frames;
     private final SocketMetrics metrics;
     private final Clock clock;
+    private final OutboundQueue.Limits limits;
 
-    public Outbound(FrameWriter frames, SocketMetrics metrics, Clock clock) {
+    public Outbound(FrameWriter frames, SocketMetrics metrics, Clock clock, AssessmentConfig config) {
         this.frames = frames;
         this.metrics = metrics;
         this.clock = clock;
+        this.limits = new OutboundQueue.Limits(config.outbound().maxQueuedFrames(),
+                config.outbound().maxQueuedChars());
     }
 
     public Replies to(WebSocketConnection connection) {
-        OutboundQueue queue = OutboundQueue.of(connection, OutboundQueue.Limits.DEFAULT,
+        OutboundQueue queue = OutboundQueue.of(connection, limits,
                 () -> metrics.error(ENDPOINT, OutboundQueue.OVERFLOW_CODE));
         return new Replies(connection, queue, frames, metrics, clock);
     }

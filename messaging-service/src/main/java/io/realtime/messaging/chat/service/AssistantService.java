@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.realtime.kit.time.Timers;
-import io.realtime.messaging.chat.ai.ConversationAssistant;
+import io.realtime.messaging.chat.ai.ModelCalls;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.messaging.conversation.domain.Message;
@@ -25,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Streams the assistant's reply to every participant as {@code message:stream} (one messageId, cumulative content),
- * then stores the final text as the assistant's message. A failure ends the stream with {@code isComplete: true}.
+ * then stores the final text as the assistant's message. A failure (the model failing, too slow, or refused by
+ * {@link ModelCalls}' bulkhead or open circuit) ends the stream with {@code isComplete: true}.
  * The reply reaches Kafka as at most one update per {@code messaging.assistant.stream-interval} ({@link
  * ReplyUpdates}), not as one record per token carrying the whole text so far.
  */
@@ -35,7 +36,7 @@ public class AssistantService {
     public static final String UNAVAILABLE = "The AI assistant is unavailable: no model is configured";
     public static final String FAILED = "The AI assistant could not finish its reply";
 
-    private final ConversationAssistant assistant;
+    private final ModelCalls calls;
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ConversationEvents events;
@@ -44,10 +45,10 @@ public class AssistantService {
     private final Timers timers;
     private final boolean modelConfigured;
 
-    public AssistantService(ConversationAssistant assistant, ConversationRepository conversations,
+    public AssistantService(ModelCalls calls, ConversationRepository conversations,
             MessageRepository messages, ConversationEvents events, MessagingConfig config, Clock clock, Timers timers,
             @ConfigProperty(name = "quarkus.langchain4j.openai.api-key", defaultValue = "none") String apiKey) {
-        this.assistant = assistant;
+        this.calls = calls;
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
@@ -74,12 +75,13 @@ public class AssistantService {
                     ReplyUpdates updates = new ReplyUpdates(context, timers, clock,
                             config.assistant().streamInterval(), sofar -> publishChunk(conversationId,
                                     conversation.recipients(), replyId, sofar, false, null));
-                    return assistant.reply(transcript(conversation.recent()))
+                    return calls.streamReply(transcript(conversation.recent()), tokens -> tokens
                             // the model client emits on its own threads; the database needs this stream's context
                             .emitOn(task -> context.runOnContext(ignored -> task.run()))
                             .onItem().invoke(updates::append)
                             .collect().last()
-                            .ifNoItem().after(config.assistant().streamTimeout()).fail()
+                            .ifNoItem().after(config.assistant().streamTimeout()).fail())
+                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
                             .chain(updates::finish)
                             .chain(text -> store(conversationId, replyId, text))
                             .onFailure().recoverWithUni(failure -> {
