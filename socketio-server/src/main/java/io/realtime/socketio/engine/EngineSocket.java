@@ -138,6 +138,11 @@ public final class EngineSocket {
         execute(() -> closeNow("forced close", Ending.SERVER));
     }
 
+    /** Closes the session at once for a protocol error (what is queued is dropped). */
+    public void abort(String reason) {
+        execute(() -> closeNow(reason, Ending.ERROR));
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -200,7 +205,7 @@ public final class EngineSocket {
             server.remove(this);
             ServerWebSocket ws = webSocket;
             if (ending == Ending.SERVER && queue != null) {
-                queue.send(Packet.CLOSE.encode()).subscribe().with(ignored -> ws.close());
+                queue.push(WebSocketOut.CLOSE_AFTER_WRITES); // after what is queued, no close packet (as the reference server)
             } else if (!ws.isClosed()) {
                 ws.close();
             }
@@ -495,6 +500,9 @@ public final class EngineSocket {
 
     /** Writes the session's packets on its websocket: {@code b...} as a binary frame of the decoded bytes. */
     private static final class WebSocketOut implements OutboundQueue.Socket {
+        /** Not a packet (every packet has a type): closes the websocket once what was queued before it is written. */
+        static final String CLOSE_AFTER_WRITES = "";
+
         private final ServerWebSocket ws;
 
         WebSocketOut(ServerWebSocket ws) {
@@ -503,6 +511,9 @@ public final class EngineSocket {
 
         @Override
         public Uni<Void> sendText(String text) {
+            if (text.isEmpty()) {
+                return Uni.createFrom().completionStage(() -> ws.close().toCompletionStage());
+            }
             return Uni.createFrom().completionStage(() -> (text.startsWith("b")
                     ? ws.writeBinaryMessage(Buffer.buffer(Base64.getDecoder().decode(text.substring(1))))
                     : ws.writeTextMessage(text)).toCompletionStage());

@@ -63,7 +63,7 @@ final class Client implements EngineListener {
 
     void protocolError(String why) {
         LOG.debugf("Session %s: %s, closing", engine.id(), why);
-        engine.close();
+        engine.abort("parse error");
     }
 
     void removeSocket(Socket socket) {

@@ -17,12 +17,15 @@ public final class TestServer implements AutoCloseable {
 
     public final Vertx vertx = Vertx.vertx();
     public final int port;
+    public final io.realtime.socketio.socket.SocketIoServer socketIo;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer() throws Exception {
-        HttpServer server = ConformanceServer.start(vertx, 0).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
+        socketIo = ConformanceServer.mount(vertx, router);
+        HttpServer server = vertx.createHttpServer(ConformanceServer.httpOptions(0)).requestHandler(router).listen()
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         port = server.actualPort();
     }
 
