@@ -26,7 +26,11 @@ public final class ChatConnection {
     private final Outbound outbound;
     private final OutboundQueue queue;
     private final Context root;
+    /** Frames waiting for their turn on one connection; beyond, a frame is refused at once. */
+    public static final int MAX_WAITING_JOBS = 32;
+
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private int waiting;
     private volatile UUID sessionId;
     private volatile UUID visitorId;
     private Timers.Timer idleTimer;
@@ -68,15 +72,25 @@ public final class ChatConnection {
     /**
      * Runs {@code job} after every job queued before it has finished, each on a fresh Vert.x context of this
      * connection's event loop (its own database session): a second message is answered after the first, never
-     * interleaved. A failing job is logged; the queue goes on.
+     * interleaved. A failing job is logged; the queue goes on. Answers false, running nothing, when
+     * {@value #MAX_WAITING_JOBS} jobs already wait: a flood of frames cannot grow the queue without bound.
      */
-    public void serially(Supplier<Uni<Void>> job) {
+    public boolean serially(Supplier<Uni<Void>> job) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> previous;
         synchronized (this) {
+            if (waiting >= MAX_WAITING_JOBS) {
+                return false;
+            }
+            waiting++;
             previous = tail;
             tail = done;
         }
+        done.whenComplete((ignored, failure) -> {
+            synchronized (this) {
+                waiting--;
+            }
+        });
         previous.whenComplete((ignored, failure) -> {
             Context context = root == null ? VertxContext.createNewDuplicatedContext()
                     : VertxContext.createNewDuplicatedContext(root);
@@ -94,6 +108,7 @@ public final class ChatConnection {
                 });
             });
         });
+        return true;
     }
 
     /** The session this connection talks in (from its URL or its first accepted message). */

@@ -147,6 +147,26 @@ class ChatFlowTest {
     }
 
     @Test
+    void repliesComeInTheOrderOfTheFramesEvenWhenSomeWaitForTheDatabase() {
+        Chat.Session session = Chat.create();
+        try (TestSocket socket = Chat.connect(base)) {
+            Chat.next(socket);
+            // the first needs the session from PostgreSQL, the others are refused before that: still answered after
+            socket.send(Chat.message("hi", new Chat.Session(session.sessionId(),
+                    "00000000-0000-0000-0000-000000000000")));
+            socket.send("{not json");
+            socket.sendBinary(new byte[] { 1 });
+            socket.send(Chat.frame(Map.of("type", "chat_message", "session_id", session.sessionId(),
+                    "visitor_id", session.visitorId())));
+            assertError(Chat.next(socket), session.sessionId(), "Visitor ID does not match", "processing_error");
+            assertError(Chat.next(socket), null, "Invalid JSON format", "validation_error");
+            assertError(Chat.next(socket), null, "Binary frames are not supported: send JSON text frames",
+                    "validation_error");
+            assertError(Chat.next(socket), session.sessionId(), "message is required", "validation_error");
+        }
+    }
+
+    @Test
     void badFramesGetErrorsAndTheConnectionStaysUsable() {
         Chat.Session session = Chat.create();
         try (TestSocket socket = Chat.connect(base)) {

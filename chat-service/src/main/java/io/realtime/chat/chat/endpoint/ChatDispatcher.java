@@ -1,6 +1,7 @@
 package io.realtime.chat.chat.endpoint;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,11 +37,22 @@ public class ChatDispatcher implements ClientFrame.Handler<ChatConnection, Uni<V
         this.config = config;
     }
 
+    static final String TOO_MANY_WAITING = "Too many messages waiting: wait for the answers before sending more";
+
     /** Queued behind any answer still streaming on this connection: one answer at a time, never interleaved. */
     @Override
     public Uni<Void> chatMessage(ClientFrame.ChatMessage frame, ChatConnection live) {
-        live.serially(() -> answer(frame, live));
-        return Uni.createFrom().voidItem();
+        return inTurn(live, () -> answer(frame, live));
+    }
+
+    /**
+     * Every reply to a frame takes its turn behind the frames before it, so replies come in the order of the frames;
+     * a connection with {@link ChatConnection#MAX_WAITING_JOBS} frames waiting gets a {@code rate_limited} error at
+     * once instead.
+     */
+    private Uni<Void> inTurn(ChatConnection live, Supplier<Uni<Void>> reply) {
+        return live.serially(reply) ? Uni.createFrom().voidItem()
+                : live.send(ServerFrame.Error.of(null, TOO_MANY_WAITING, ErrorTypes.RATE_LIMITED));
     }
 
     private Uni<Void> answer(ClientFrame.ChatMessage frame, ChatConnection live) {
@@ -102,7 +114,12 @@ public class ChatDispatcher implements ClientFrame.Handler<ChatConnection, Uni<V
 
     /** A frame that could not be decoded: an error frame, and the connection goes on. */
     public Uni<Void> rejectFrame(ChatConnection live, DecodeResult.Failure<ClientFrame> failure) {
-        return live.send(ServerFrame.Error.of(null, failure.error().message(), ErrorTypes.VALIDATION));
+        return rejectFrame(live, failure.error().message());
+    }
+
+    /** A frame refused before decoding (binary): the same, in its turn. */
+    public Uni<Void> rejectFrame(ChatConnection live, String problem) {
+        return inTurn(live, () -> live.send(ServerFrame.Error.of(null, problem, ErrorTypes.VALIDATION)));
     }
 
     /** The error frame for a failed message: the guide's text and kind; unexpected failures are logged, not shown. */

@@ -95,8 +95,7 @@ public class ChatSocket {
     public Uni<Void> onBinary(WebSocketConnection connection, byte[] data) {
         socket.heard(connection);
         ChatConnection live = connection.userData().get(LIVE);
-        return socket.binary(() -> live.send(ServerFrame.Error.of(null, SocketEndpoint.BINARY_REFUSED,
-                ErrorTypes.VALIDATION)));
+        return socket.binary(() -> dispatcher.rejectFrame(live, SocketEndpoint.BINARY_REFUSED));
     }
 
     @OnPongMessage
