@@ -1,6 +1,7 @@
 package io.realtime.kit.vertx;
 
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,11 @@ public final class CallerContext {
     public static <T> Uni<T> resume(Supplier<CompletionStage<T>> call) {
         Context context = Vertx.currentContext();
         Uni<T> result = Uni.createFrom().completionStage(call);
-        return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        return context == null ? result : result.emitOn(on(context));
+    }
+
+    /** Runs each task on {@code context}: for {@code emitOn}, to bring a stream's items back where they belong. */
+    public static Executor on(Context context) {
+        return task -> context.runOnContext(ignored -> task.run());
     }
 }

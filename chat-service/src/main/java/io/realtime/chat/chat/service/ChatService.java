@@ -25,6 +25,7 @@ import io.realtime.chat.session.service.Ids;
 import io.realtime.chat.session.service.SessionException;
 import io.realtime.chat.session.service.SessionService;
 import io.realtime.kit.outbox.Outbox;
+import io.realtime.kit.vertx.CallerContext;
 import io.realtime.protocol.event.ChatSessionCompletedEvent;
 import io.realtime.protocol.event.ChatSessionEndedEvent;
 import io.realtime.protocol.wire.WireTime;
@@ -121,7 +122,7 @@ public class ChatService {
         StringBuilder text = new StringBuilder();
         return assistant.reply(accepted.question())
                 .chain(reply -> reply.words()
-                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                        .emitOn(CallerContext.on(context))
                         .onItem().invoke(word -> {
                             text.append(word);
                             onWord.accept(word);

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.realtime.kit.time.Timers;
+import io.realtime.kit.vertx.CallerContext;
 import io.realtime.messaging.chat.ai.ModelCalls;
 import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
@@ -77,11 +78,11 @@ public class AssistantService {
                                     conversation.recipients(), replyId, sofar, false, null));
                     return calls.streamReply(transcript(conversation.recent()), tokens -> tokens
                             // the model client emits on its own threads; the database needs this stream's context
-                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                            .emitOn(CallerContext.on(context))
                             .onItem().invoke(updates::append)
                             .collect().last()
                             .ifNoItem().after(config.assistant().streamTimeout()).fail())
-                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                            .emitOn(CallerContext.on(context))
                             .chain(updates::finish)
                             .chain(text -> store(conversationId, replyId, text))
                             .onFailure().recoverWithUni(failure -> {
