@@ -388,10 +388,22 @@ public final class EngineSocket {
         wire(ws);
     }
 
+    /** Vert.x's report of a message over {@code HttpServerOptions.maxWebSocketMessageSize} (an IllegalStateException). */
+    private static boolean tooBig(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && message.contains("overflow max message size");
+    }
+
     private void wire(ServerWebSocket ws) {
         ws.textMessageHandler(text -> execute(() -> onWebSocketText(ws, text)));
         ws.binaryMessageHandler(data -> execute(() -> onWebSocketBinary(ws, data.getBytes())));
-        ws.exceptionHandler(failure -> LOG.debugf("Engine.IO session %s websocket: %s", id, failure.getMessage()));
+        ws.exceptionHandler(failure -> {
+            LOG.debugf("Engine.IO session %s websocket: %s", id, failure.getMessage());
+            if (tooBig(failure)) {
+                // Vert.x drops a message over the server's max message size and only reports it: close as RFC 6455 says
+                ws.close((short) 1009, "Message too big");
+            }
+        });
         ws.closeHandler(ignored -> execute(() -> {
             if (ws == probe) {
                 probe = null;

@@ -207,6 +207,18 @@ class EngineProtocolTest {
     }
 
     @Test
+    void aWebsocketMessageOverMaxPayloadClosesTheConnection() {
+        Ws ws = server.connect(EIO + "websocket");
+        assertThat((String) ws.next()).startsWith("0");
+        ws.send("4" + "x".repeat(1_100_000)); // the server's websocket message limit is maxPayload (1,000,000)
+        Object next = ws.next();
+        while ("2".equals(next)) {
+            next = ws.next();
+        }
+        assertThat(next).isEqualTo(Ws.CLOSED);
+    }
+
+    @Test
     void aSilentWebsocketClientIsClosed() {
         Ws ws = server.connect(EIO + "websocket");
         assertThat((String) ws.next()).startsWith("0");
