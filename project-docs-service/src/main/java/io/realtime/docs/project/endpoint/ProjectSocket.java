@@ -1,0 +1,134 @@
+package io.realtime.docs.project.endpoint;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
+import io.realtime.docs.connection.SocketIo;
+import io.realtime.docs.project.domain.ProjectAccess;
+import io.realtime.docs.project.service.ProjectAccessService;
+import io.realtime.socketio.socket.Event;
+import io.realtime.socketio.socket.Namespace;
+import io.realtime.socketio.socket.Socket;
+import io.vertx.ext.web.Router;
+
+/**
+ * The guide's Socket.IO events on the {@code /} namespace at {@code /socket.io/}: {@code connection_status} right
+ * after connect, {@code join_project} / {@code leave_project} (one room {@code project_{id}} at a time, members
+ * only), {@code ping} / {@code pong}; every refusal an {@code error} event {@code {message}}. Connection metadata
+ * (the guide's {@code connected_at}, {@code project_id}, {@code chat_id}) lives in the socket's attributes.
+ */
+@ApplicationScoped
+public class ProjectSocket {
+
+    static final String CONNECTED_AT = "connected_at";
+    static final String PROJECT_ID = "project_id";
+    static final String CHAT_ID = "chat_id";
+
+    private final SocketIo io;
+    private final SocketIoAuthenticator authenticator;
+    private final ProjectAccessService access;
+
+    public ProjectSocket(SocketIo io, SocketIoAuthenticator authenticator, ProjectAccessService access) {
+        this.io = io;
+        this.authenticator = authenticator;
+        this.access = access;
+    }
+
+    void mount(@Observes Router router) {
+        Namespace root = io.server().namespace("/");
+        root.use(authenticator).onConnection(this::connected);
+        io.server().mount(router);
+        Log.infof("Socket.IO served at %s", io.server().options().engine().path());
+    }
+
+    private void connected(Socket socket) {
+        SocketIoAuthenticator.SocketUser user = socket.principal();
+        socket.attributes().put(CONNECTED_AT, Instant.now().toString());
+        socket.on("join_project", event -> join(socket, event));
+        socket.on("leave_project", event -> leave(socket, event));
+        socket.on("ping", event -> socket.emit("pong", Map.of("timestamp", System.currentTimeMillis())));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", "connected");
+        status.put("sid", socket.id());
+        if (user != null && user.userId() != null) {
+            status.put("user_id", user.userId());
+        }
+        socket.emit("connection_status", status);
+    }
+
+    private void join(Socket socket, Event event) {
+        Long projectId = projectId(socket, event);
+        if (projectId == null) {
+            return;
+        }
+        SocketIoAuthenticator.SocketUser user = socket.principal();
+        access.access(projectId, user == null ? null : user.userId()).subscribe().with(result -> {
+            if (result != ProjectAccess.MEMBER) {
+                error(socket, "Project " + projectId + " not found");
+                return;
+            }
+            synchronized (socket) {
+                Object previous = socket.attributes().get(PROJECT_ID);
+                if (previous != null && !previous.equals(projectId)) {
+                    socket.leave(room((Long) previous));
+                }
+                socket.join(room(projectId));
+                socket.attributes().put(PROJECT_ID, projectId);
+            }
+            socket.emit("project_joined", Map.of("project_id", projectId));
+        }, failure -> {
+            Log.warnf(failure, "join_project %d failed", projectId);
+            error(socket, "Could not join project " + projectId + ": service unavailable, try again");
+        });
+    }
+
+    private void leave(Socket socket, Event event) {
+        Long projectId = projectId(socket, event);
+        if (projectId == null) {
+            return;
+        }
+        synchronized (socket) {
+            if (!projectId.equals(socket.attributes().get(PROJECT_ID))) {
+                error(socket, "Not in project " + projectId);
+                return;
+            }
+            socket.leave(room(projectId));
+            socket.attributes().remove(PROJECT_ID);
+        }
+        socket.emit("project_left", Map.of("project_id", projectId));
+    }
+
+    /** The event's {@code project_id}, a positive integer; null after answering an {@code error}. */
+    private static Long projectId(Socket socket, Event event) {
+        JsonNode data = event.arg();
+        if (!data.isObject()) {
+            error(socket, "Invalid data for " + event.name() + ": expected an object like {project_id: 1}");
+            return null;
+        }
+        JsonNode id = data.path("project_id");
+        if (id.isMissingNode() || id.isNull()) {
+            error(socket, "project_id is required");
+            return null;
+        }
+        if (!id.isNumber() || !id.canConvertToExactIntegral() || !id.canConvertToLong() || id.asLong() < 1) {
+            error(socket, "project_id must be a positive integer");
+            return null;
+        }
+        return id.asLong();
+    }
+
+    static String room(long projectId) {
+        return "project_" + projectId;
+    }
+
+    private static void error(Socket socket, String message) {
+        socket.emit("error", Map.of("message", message));
+    }
+}
