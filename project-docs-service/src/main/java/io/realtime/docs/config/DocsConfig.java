@@ -14,6 +14,10 @@ public interface DocsConfig {
 
     Auth auth();
 
+    Chat chat();
+
+    Projects projects();
+
     /** Our Socket.IO server (socketio-server): the Engine.IO options the handshake announces, and the caps. */
     interface SocketIo {
 
@@ -51,5 +55,54 @@ public interface DocsConfig {
          */
         @WithDefault("true")
         boolean required();
+    }
+
+    /** The guide's {@code send_message} flow. */
+    interface Chat {
+
+        /**
+         * Models a client may ask for with {@code model}; the first is used when it names none. Without a model
+         * server ({@code OPENAI_API_KEY} unset) the extractive mode answers whatever is asked for.
+         */
+        @WithDefault("${quarkus.langchain4j.openai.chat-model.model-name:gpt-4o-mini},llama3.2")
+        List<String> models();
+
+        /** Temperature when the client gives none (clients may give 0-2). */
+        @WithDefault("0.3")
+        double temperature();
+
+        /** How many chunks are retrieved and sent as {@code message_sources}. */
+        @WithDefault("5")
+        int topK();
+
+        /** Longest {@code message}, in characters. */
+        @WithDefault("8000")
+        int maxMessageLength();
+
+        /** With {@code include_history}: how many earlier messages of the chat the model sees. */
+        @WithDefault("10")
+        int historyMessages();
+
+        /**
+         * Answers one connection may have waiting behind the one being streamed (they are streamed one after the
+         * other, so tokens never interleave); beyond this an {@code error} says to wait.
+         */
+        @WithDefault("2")
+        int maxQueuedPerConnection();
+    }
+
+    interface Projects {
+
+        /** Projects one user may own. */
+        @WithDefault("100")
+        int maxOwnedPerUser();
+
+        /** Chats one project may hold. */
+        @WithDefault("1000")
+        int maxChatsPerProject();
+
+        /** Members one project may have. */
+        @WithDefault("500")
+        int maxMembersPerProject();
     }
 }

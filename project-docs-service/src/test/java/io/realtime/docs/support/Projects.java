@@ -23,6 +23,13 @@ public final class Projects {
         return id;
     }
 
+    /** A new chat in {@code projectId}; returns its id. */
+    public static long chat(Pool pool, long projectId, String title) {
+        return pool.preparedQuery("insert into chat (project_id, title) values ($1, $2) returning id")
+                .execute(Tuple.of(projectId, title)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong("id");
+    }
+
     private static void addMember(Pool pool, long projectId, String userId, String role) {
         pool.preparedQuery("insert into project_member (project_id, user_id, role) values ($1, $2, $3)")
                 .execute(Tuple.of(projectId, userId, role)).await().atMost(Duration.ofSeconds(10));

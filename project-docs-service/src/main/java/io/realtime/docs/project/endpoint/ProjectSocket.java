@@ -1,5 +1,7 @@
 package io.realtime.docs.project.endpoint;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.logging.Log;
 import io.realtime.docs.connection.SocketIo;
+import io.realtime.docs.connection.SocketUser;
 import io.realtime.docs.project.domain.ProjectAccess;
 import io.realtime.docs.project.service.ProjectAccessService;
+import io.realtime.kit.time.Timers;
+import io.realtime.protocol.wire.WireTime;
 import io.realtime.socketio.socket.Event;
 import io.realtime.socketio.socket.Namespace;
 import io.realtime.socketio.socket.Socket;
@@ -29,16 +34,22 @@ public class ProjectSocket {
 
     static final String CONNECTED_AT = "connected_at";
     static final String PROJECT_ID = "project_id";
-    static final String CHAT_ID = "chat_id";
+
+    static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
 
     private final SocketIo io;
     private final SocketIoAuthenticator authenticator;
     private final ProjectAccessService access;
+    private final Timers timers;
+    private final Clock clock;
 
-    public ProjectSocket(SocketIo io, SocketIoAuthenticator authenticator, ProjectAccessService access) {
+    public ProjectSocket(SocketIo io, SocketIoAuthenticator authenticator, ProjectAccessService access,
+            Timers timers, Clock clock) {
         this.io = io;
         this.authenticator = authenticator;
         this.access = access;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     void mount(@Observes Router router) {
@@ -49,11 +60,15 @@ public class ProjectSocket {
     }
 
     private void connected(Socket socket) {
-        SocketIoAuthenticator.SocketUser user = socket.principal();
-        socket.attributes().put(CONNECTED_AT, Instant.now().toString());
+        SocketUser user = socket.principal();
+        socket.attributes().put(CONNECTED_AT, WireTime.now(clock));
         socket.on("join_project", event -> join(socket, event));
         socket.on("leave_project", event -> leave(socket, event));
-        socket.on("ping", event -> socket.emit("pong", Map.of("timestamp", System.currentTimeMillis())));
+        socket.on("ping", event -> socket.emit("pong", Map.of("timestamp", clock.millis())));
+        socket.onAny(event -> error(socket, "Unknown event: " + printable(event.name())));
+        if (user != null && user.expiresAt() != null) {
+            expireAt(socket, user.expiresAt());
+        }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("status", "connected");
         status.put("sid", socket.id());
@@ -68,7 +83,7 @@ public class ProjectSocket {
         if (projectId == null) {
             return;
         }
-        SocketIoAuthenticator.SocketUser user = socket.principal();
+        SocketUser user = socket.principal();
         access.access(projectId, user == null ? null : user.userId()).subscribe().with(result -> {
             if (result != ProjectAccess.MEMBER) {
                 error(socket, "Project " + projectId + " not found");
@@ -122,6 +137,26 @@ public class ProjectSocket {
             return null;
         }
         return id.asLong();
+    }
+
+    /**
+     * A socket does not outlive the token that opened it: at its expiry the client gets an {@code error} and is
+     * disconnected by the server (the official client does not reconnect by itself then; it must reconnect with a
+     * new token).
+     */
+    private void expireAt(Socket socket, Instant expiresAt) {
+        Timers.Timer expiry = timers.schedule(Duration.between(clock.instant(), expiresAt), () -> {
+            error(socket, TOKEN_EXPIRED);
+            socket.disconnect(true);
+        });
+        socket.onDisconnect(reason -> expiry.cancel());
+    }
+
+    /** An event name as it may be shown back: at most 64 characters, control characters replaced. */
+    private static String printable(String name) {
+        String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     static String room(long projectId) {

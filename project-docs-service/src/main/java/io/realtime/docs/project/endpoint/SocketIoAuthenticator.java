@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.logging.Log;
 import io.realtime.docs.config.DocsConfig;
+import io.realtime.docs.connection.SocketUser;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.security.token.TokenLifetime;
 import io.realtime.security.websocket.UserIds;
@@ -35,11 +36,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class SocketIoAuthenticator implements Middleware {
 
     static final String NO_TOKEN = "Authentication required: connect with auth: {token: '<JWT>'}";
-
-    /** Who a connected client is; {@code userId} null for an anonymous client (docs.auth.required=false). */
-    public record SocketUser(String userId, Instant expiresAt) {
-        static final SocketUser ANONYMOUS = new SocketUser(null, null);
-    }
 
     private final JWTParser parser;
     private final TokenLifetime lifetime;
