@@ -107,9 +107,10 @@ public class AnswerService {
         return answer;
     }
 
+    /** The guide's source entry; a document without pages (Markdown, text) is one page, so {@code page} is 1. */
     private static Source source(RetrievedChunk chunk) {
-        return new Source("chunk_" + chunk.chunkId(), chunk.content(),
-                new Source.Metadata(chunk.documentId(), chunk.page(), chunk.filename()), round(chunk.score()));
+        return new Source("chunk_" + chunk.chunkId(), chunk.content(), new Source.Metadata(chunk.documentId(),
+                chunk.page() == null ? 1 : chunk.page(), chunk.filename()), round(chunk.score()));
     }
 
     private static double round(double score) {
