@@ -1,5 +1,7 @@
 package io.realtime.docs.chat.endpoint;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -53,20 +55,29 @@ public class ChatSocket {
         try {
             question = questions.read(event.arg());
         } catch (Questions.Invalid invalid) {
-            emit(socket, new AnswerEvent.Failed(invalid.getMessage(), invalid.chatId()));
+            emit(socket, new AnswerEvent.Failed(invalid.getMessage(), invalid.chatId()), event);
             return;
         }
         socket.attributes().put(CHAT_ID, question.chatId());
         SocketUser user = socket.principal();
         String userId = user == null ? null : user.userId();
-        boolean queued = queue.offer(() -> answers.answer(userId, question, answer -> emit(socket, answer)));
+        AtomicBoolean acknowledged = new AtomicBoolean(!event.wantsAck());
+        boolean queued = queue.offer(() -> answers.answer(userId, question, answer -> emit(socket, answer,
+                acknowledged.compareAndSet(false, true) ? event : null)));
         if (!queued) {
             emit(socket, new AnswerEvent.Failed("Too many messages waiting for an answer: wait for the answers "
-                    + "before sending more", question.chatId()));
+                    + "before sending more", question.chatId()), event);
         }
     }
 
-    private static void emit(Socket socket, AnswerEvent event) {
-        socket.emit(event.event(), event);
+    /**
+     * Emits {@code answer}; {@code acked} (the client's event, when it asked for an acknowledgement and this is the
+     * first answer: {@code message_received} or an {@code error}) also gets the answer's data through the ack.
+     */
+    private static void emit(Socket socket, AnswerEvent answer, Event acked) {
+        socket.emit(answer.event(), answer);
+        if (acked != null && acked.wantsAck()) {
+            acked.ack().send(answer);
+        }
     }
 }

@@ -64,8 +64,8 @@ public class ProjectSocket {
         socket.attributes().put(CONNECTED_AT, WireTime.now(clock));
         socket.on("join_project", event -> join(socket, event));
         socket.on("leave_project", event -> leave(socket, event));
-        socket.on("ping", event -> socket.emit("pong", Map.of("timestamp", clock.millis())));
-        socket.onAny(event -> error(socket, "Unknown event: " + printable(event.name())));
+        socket.on("ping", event -> reply(socket, event, "pong", Map.of("timestamp", clock.millis())));
+        socket.onAny(event -> error(socket, event, "Unknown event: " + printable(event.name())));
         if (user != null && user.expiresAt() != null) {
             expireAt(socket, user.expiresAt());
         }
@@ -86,7 +86,7 @@ public class ProjectSocket {
         SocketUser user = socket.principal();
         access.access(projectId, user == null ? null : user.userId()).subscribe().with(result -> {
             if (result != ProjectAccess.MEMBER) {
-                error(socket, "Project " + projectId + " not found");
+                error(socket, event, "Project " + projectId + " not found");
                 return;
             }
             synchronized (socket) {
@@ -97,10 +97,10 @@ public class ProjectSocket {
                 socket.join(room(projectId));
                 socket.attributes().put(PROJECT_ID, projectId);
             }
-            socket.emit("project_joined", Map.of("project_id", projectId));
+            reply(socket, event, "project_joined", Map.of("project_id", projectId));
         }, failure -> {
             Log.warnf(failure, "join_project %d failed", projectId);
-            error(socket, "Could not join project " + projectId + ": service unavailable, try again");
+            error(socket, event, "Could not join project " + projectId + ": service unavailable, try again");
         });
     }
 
@@ -111,29 +111,30 @@ public class ProjectSocket {
         }
         synchronized (socket) {
             if (!projectId.equals(socket.attributes().get(PROJECT_ID))) {
-                error(socket, "Not in project " + projectId);
+                error(socket, event, "Not in project " + projectId);
                 return;
             }
             socket.leave(room(projectId));
             socket.attributes().remove(PROJECT_ID);
         }
-        socket.emit("project_left", Map.of("project_id", projectId));
+        reply(socket, event, "project_left", Map.of("project_id", projectId));
     }
 
     /** The event's {@code project_id}, a positive integer; null after answering an {@code error}. */
     private static Long projectId(Socket socket, Event event) {
         JsonNode data = event.arg();
         if (!data.isObject()) {
-            error(socket, "Invalid data for " + event.name() + ": expected an object like {project_id: 1}");
+            error(socket, event, "Invalid data for " + event.name()
+                    + ": expected an object like {project_id: 1}");
             return null;
         }
         JsonNode id = data.path("project_id");
         if (id.isMissingNode() || id.isNull()) {
-            error(socket, "project_id is required");
+            error(socket, event, "project_id is required");
             return null;
         }
         if (!id.isNumber() || !id.canConvertToExactIntegral() || !id.canConvertToLong() || id.asLong() < 1) {
-            error(socket, "project_id must be a positive integer");
+            error(socket, event, "project_id must be a positive integer");
             return null;
         }
         return id.asLong();
@@ -146,7 +147,7 @@ public class ProjectSocket {
      */
     private void expireAt(Socket socket, Instant expiresAt) {
         Timers.Timer expiry = timers.schedule(Duration.between(clock.instant(), expiresAt), () -> {
-            error(socket, TOKEN_EXPIRED);
+            socket.emit("error", Map.of("message", TOKEN_EXPIRED));
             socket.disconnect(true);
         });
         socket.onDisconnect(reason -> expiry.cancel());
@@ -163,7 +164,15 @@ public class ProjectSocket {
         return "project_" + projectId;
     }
 
-    private static void error(Socket socket, String message) {
-        socket.emit("error", Map.of("message", message));
+    private static void error(Socket socket, Event event, String message) {
+        reply(socket, event, "error", Map.of("message", message));
+    }
+
+    /** Emits the answer; a client that asked for an acknowledgement also gets the answer's data through it. */
+    private static void reply(Socket socket, Event event, String name, Object data) {
+        socket.emit(name, data);
+        if (event.wantsAck()) {
+            event.ack().send(data);
+        }
     }
 }
