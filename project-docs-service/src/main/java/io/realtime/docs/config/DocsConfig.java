@@ -42,6 +42,10 @@ public interface DocsConfig {
         @WithDefault("45s")
         Duration connectTimeout();
 
+        /** Connections one user may hold on one instance (tabs, devices); one more gets {@code connect_error}. */
+        @WithDefault("10")
+        int maxConnectionsPerUser();
+
         /** Origins allowed on polling requests ({@code *}: any). */
         @WithDefault("*")
         List<String> corsOrigins();

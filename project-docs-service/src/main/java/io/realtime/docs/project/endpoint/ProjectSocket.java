@@ -12,8 +12,10 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.logging.Log;
+import io.realtime.docs.config.DocsConfig;
 import io.realtime.docs.connection.SocketIo;
 import io.realtime.docs.connection.SocketUser;
+import io.realtime.docs.connection.UserSockets;
 import io.realtime.docs.project.domain.ProjectAccess;
 import io.realtime.docs.project.service.ProjectAccessService;
 import io.realtime.kit.time.Timers;
@@ -42,14 +44,18 @@ public class ProjectSocket {
     private final ProjectAccessService access;
     private final Timers timers;
     private final Clock clock;
+    private final UserSockets userSockets;
+    private final DocsConfig config;
 
     public ProjectSocket(SocketIo io, SocketIoAuthenticator authenticator, ProjectAccessService access,
-            Timers timers, Clock clock) {
+            Timers timers, Clock clock, UserSockets userSockets, DocsConfig config) {
         this.io = io;
         this.authenticator = authenticator;
         this.access = access;
         this.timers = timers;
         this.clock = clock;
+        this.userSockets = userSockets;
+        this.config = config;
     }
 
     void mount(@Observes Router router) {
@@ -61,6 +67,15 @@ public class ProjectSocket {
 
     private void connected(Socket socket) {
         SocketUser user = socket.principal();
+        if (user != null && user.userId() != null) {
+            int max = config.socketio().maxConnectionsPerUser();
+            if (!userSockets.tryAdd(user.userId(), max)) { // others connected since the middleware's check
+                socket.emit("error", Map.of("message", SocketIoAuthenticator.tooMany(max)));
+                socket.disconnect(true);
+                return;
+            }
+            socket.onDisconnect(reason -> userSockets.remove(user.userId()));
+        }
         socket.attributes().put(CONNECTED_AT, WireTime.now(clock));
         socket.on("join_project", event -> join(socket, event));
         socket.on("leave_project", event -> leave(socket, event));

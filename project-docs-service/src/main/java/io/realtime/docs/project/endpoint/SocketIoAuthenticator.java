@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.logging.Log;
 import io.realtime.docs.config.DocsConfig;
 import io.realtime.docs.connection.SocketUser;
+import io.realtime.docs.connection.UserSockets;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.security.token.TokenLifetime;
 import io.realtime.security.websocket.UserIds;
@@ -40,11 +41,14 @@ public class SocketIoAuthenticator implements Middleware {
     private final JWTParser parser;
     private final TokenLifetime lifetime;
     private final DocsConfig config;
+    private final UserSockets userSockets;
 
-    public SocketIoAuthenticator(JWTParser parser, TokenLifetime lifetime, DocsConfig config) {
+    public SocketIoAuthenticator(JWTParser parser, TokenLifetime lifetime, DocsConfig config,
+            UserSockets userSockets) {
         this.parser = parser;
         this.lifetime = lifetime;
         this.config = config;
+        this.userSockets = userSockets;
     }
 
     @Override
@@ -76,7 +80,14 @@ public class SocketIoAuthenticator implements Middleware {
             throw refused(ErrorCode.AUTH_FAILED, problem.get());
         }
         String userId = UserIds.find(jwt).orElseThrow(() -> refused(ErrorCode.AUTH_FAILED, "Token has no user id"));
+        if (userSockets.count(userId) >= config.socketio().maxConnectionsPerUser()) {
+            throw refused(ErrorCode.TOO_MANY_CONNECTIONS, tooMany(config.socketio().maxConnectionsPerUser()));
+        }
         return new SocketUser(userId, Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
+
+    static String tooMany(int max) {
+        return "Too many connections: at most " + max + " per user";
     }
 
     private static ConnectRefused refused(ErrorCode code, String message) {
