@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * The routing table, and the limits on the gateway's connections to the services (see {@code Upstreams}).
@@ -15,13 +16,19 @@ import io.smallrye.config.WithDefault;
  * other is exact, and both must be normalised paths outside {@code /q} and {@code /services}. Each service's health,
  * and nothing else of its {@code /q/} endpoints, is also reachable under {@code /services/<name>/q/health} (and
  * {@code /live}, {@code /ready}, {@code /started}).
+ * <p>
+ * A route may name several instances of its service: requests and WebSocket tunnels are spread over them, and an
+ * Engine.IO session's requests stay on the instance that opened it ({@code SessionAffinity}). The connection limits
+ * below hold for each instance.
  */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
     Map<String, Route> routes();
 
-    /** Connections the gateway keeps open to each service for HTTP requests (WebSocket tunnels not included). */
+    /**
+     * Connections the gateway keeps open to each service instance for HTTP requests (WebSocket tunnels not included).
+     */
     @WithDefault("1000")
     int maxConnectionsPerService();
 
@@ -49,7 +56,10 @@ public interface GatewayConfig {
     @WithDefault("65536")
     long expectContinueAbove();
 
-    /** Open WebSocket tunnels to each service, each on its own connection; beyond, handshakes are answered 503. */
+    /**
+     * Open WebSocket tunnels to each service instance, each on its own connection; beyond, handshakes are answered 503
+     * (when every instance is full).
+     */
     @WithDefault("20000")
     int maxTunnelsPerService();
 
@@ -57,15 +67,37 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int maxTunnelsPerClient();
 
-    /** How long the readiness check waits for each service's answer. */
+    /** How long the readiness check waits for each service instance's answer. */
     @WithDefault("2s")
     Duration healthTimeout();
 
+    SessionAffinity sessionAffinity();
+
     interface Route {
 
-        /** Base URL of the service, e.g. {@code http://127.0.0.1:8001}. */
-        URI url();
+        /**
+         * Base URL of each instance of the service, comma-separated, e.g. {@code http://127.0.0.1:8001} or
+         * {@code http://10.0.0.5:8004,http://10.0.0.6:8004}.
+         */
+        @WithName("url")
+        List<URI> instances();
 
         List<String> paths();
+    }
+
+    /** How an Engine.IO (Socket.IO) session's requests find the instance that holds the session. */
+    interface SessionAffinity {
+
+        /** A session the gateway has seen no request of for this long is forgotten (longer than ping + timeout). */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** Sessions remembered at most; beyond, the least recently used is forgotten. */
+        @WithDefault("100000")
+        int maxSessions();
+
+        /** The cookie naming the instance that answered a browser's handshake, for gateways that did not see it. */
+        @WithDefault("realtime-affinity")
+        String cookie();
     }
 }

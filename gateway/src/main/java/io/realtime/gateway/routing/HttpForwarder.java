@@ -1,6 +1,9 @@
 package io.realtime.gateway.routing;
 
+import java.util.Optional;
+
 import io.quarkus.logging.Log;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -13,9 +16,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.streams.Pipe;
 
 /**
- * Forwards a plain HTTP request to its service on a pooled connection ({@link Upstreams}) and relays the answer the
- * moment it arrives, bodies streamed both ways, never buffered whole. No connection within the wait: 503; the
- * service refuses connections or fails before answering: 502.
+ * Forwards a plain HTTP request to an instance of its service on a pooled connection ({@link Upstreams}) and relays
+ * the answer the moment it arrives, bodies streamed both ways, never buffered whole (except the few bytes of an answer
+ * its {@link AnswerHook} reads: an Engine.IO handshake's). No connection within the wait: 503; the service refuses
+ * connections or fails before answering: 502.
  * <p>
  * A service may answer before it reads the body (413 over its size limit, 401 before looking at it) and close its
  * connection at once. Body bytes still in flight towards it then come back as a reset that can destroy its answer
@@ -38,22 +42,23 @@ final class HttpForwarder {
         this.expectContinueAbove = expectContinueAbove;
     }
 
-    void forward(HttpServerRequest incoming, String service, String uri) {
+    void forward(HttpServerRequest incoming, Destination destination, String uri) {
         incoming.pause();
-        upstreams.request(service, new RequestOptions().setMethod(incoming.method()).setURI(uri))
+        upstreams.request(destination.service(), destination.preferred(),
+                new RequestOptions().setMethod(incoming.method()).setURI(uri))
                 .onComplete(obtained -> {
                     if (obtained.failed()) {
                         incoming.resume(); // read and drop the body, so that the client's connection stays usable
                         Replies.end(incoming, obtained.cause() instanceof Upstreams.Saturated ? 503 : 502);
                         return;
                     }
-                    HttpClientRequest upstream = obtained.result();
+                    HttpClientRequest upstream = obtained.result().request();
                     // failures reach the answer's future (502) or end the client's connection: nothing to add here
                     upstream.exceptionHandler(failure -> Log.debugf("Request to %s: %s", upstream.getURI(), failure));
                     if (incoming.response().closed()) {
                         upstream.reset(); // the client gave up while waiting: nothing was sent on it
                     } else {
-                        new Exchange(incoming, upstream).start();
+                        new Exchange(incoming, obtained.result(), destination.hook()).start();
                     }
                 });
     }
@@ -62,14 +67,18 @@ final class HttpForwarder {
     private final class Exchange {
 
         private final HttpServerRequest incoming;
+        private final Instance instance;
         private final HttpClientRequest upstream;
+        private final AnswerHook hook;
         private Pipe<Buffer> body;
         private boolean bodyStarted;
         private long expectTimer = -1;
 
-        Exchange(HttpServerRequest incoming, HttpClientRequest upstream) {
+        Exchange(HttpServerRequest incoming, Upstreams.Opened opened, AnswerHook hook) {
             this.incoming = incoming;
-            this.upstream = upstream;
+            this.instance = opened.instance();
+            this.upstream = opened.request();
+            this.hook = hook;
         }
 
         void start() {
@@ -127,6 +136,24 @@ final class HttpForwarder {
 
         private void relay(HttpClientResponse answer) {
             HttpServerResponse response = incoming.response();
+            if (!hook.readsBody(answer)) {
+                relayHead(answer, Optional.empty());
+                answer.pipe().endOnFailure(false).to(response).onComplete(this::relayed);
+                return;
+            }
+            answer.body().onComplete(read -> {
+                if (read.failed()) {
+                    body.close();
+                    Replies.end(incoming, 502);
+                } else {
+                    relayHead(answer, Optional.of(read.result()));
+                    response.end(read.result()).onComplete(this::relayed);
+                }
+            });
+        }
+
+        private void relayHead(HttpClientResponse answer, Optional<Buffer> whole) {
+            HttpServerResponse response = incoming.response();
             response.setStatusCode(answer.statusCode());
             if (answer.statusMessage() != null) {
                 response.setStatusMessage(answer.statusMessage());
@@ -138,15 +165,17 @@ final class HttpForwarder {
             } else if (hasBody(answer)) {
                 response.setChunked(true);
             }
-            answer.pipe().endOnFailure(false).to(response).onComplete(relayed -> {
-                if (relayed.failed()) {
-                    response.reset(); // cut short: the client must not take it for the whole answer
-                } else if (!incoming.isEnded()) {
-                    // answered before the whole body was sent: drop the rest, and the connection with it
-                    body.close();
-                    upstream.reset();
-                }
-            });
+            hook.answered(instance, answer, whole, response);
+        }
+
+        private void relayed(AsyncResult<Void> relayed) {
+            if (relayed.failed()) {
+                incoming.response().reset(); // cut short: the client must not take it for the whole answer
+            } else if (!incoming.isEnded()) {
+                // answered before the whole body was sent: drop the rest, and the connection with it
+                body.close();
+                upstream.reset();
+            }
         }
 
         private boolean hasBody(HttpClientResponse answer) {

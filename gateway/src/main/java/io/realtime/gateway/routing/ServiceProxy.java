@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Forwards each request whose path a service owns to that service: plain HTTP ({@link HttpForwarder}) and WebSocket
- * upgrades ({@link WebSocketTunnel}) alike.
+ * upgrades ({@link WebSocketTunnel}) alike, to one of its instances ({@link SessionAffinity} keeps a Socket.IO
+ * session's requests on the instance holding it).
  * <p>
  * The request path is normalised once ({@link RequestPath}; 400 when it cannot be), the route is chosen on the
  * normalised path ({@link RouteTable}) and exactly that path, plus the original query string, is sent upstream.
@@ -32,11 +33,13 @@ public class ServiceProxy {
 
     private final GatewayConfig config;
     private final RouteTable routes;
+    private final SessionAffinity affinity;
     private final HttpForwarder http;
     private final WebSocketTunnel webSockets;
 
-    public ServiceProxy(GatewayConfig config, Upstreams upstreams, Vertx vertx) {
+    public ServiceProxy(GatewayConfig config, Upstreams upstreams, SessionAffinity affinity, Vertx vertx) {
         this.config = config;
+        this.affinity = affinity;
         this.routes = new RouteTable(config.routes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().paths())));
         this.http = new HttpForwarder(upstreams, vertx, config.expectContinueTimeout().toMillis(),
@@ -45,7 +48,8 @@ public class ServiceProxy {
     }
 
     void register(@Observes Router router) {
-        config.routes().forEach((name, route) -> Log.infof("Gateway routes %s -> %s", route.paths(), route.url()));
+        config.routes().forEach((name, route) -> Log.infof("Gateway routes %s -> %s", route.paths(),
+                route.instances()));
         router.route().order(-100).handler(this::route);
     }
 
@@ -72,10 +76,11 @@ public class ServiceProxy {
         }
         String uri = request.query() == null ? match.get().forwardPath()
                 : match.get().forwardPath() + "?" + request.query();
+        Destination destination = affinity.destination(match.get().service(), path.get(), request);
         if (isWebSocketUpgrade(request)) {
-            webSockets.open(request, match.get().service(), uri);
+            webSockets.open(request, destination, uri);
         } else {
-            http.forward(request, match.get().service(), uri);
+            http.forward(request, destination, uri);
         }
     }
 

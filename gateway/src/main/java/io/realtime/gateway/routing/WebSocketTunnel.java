@@ -10,13 +10,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetSocket;
 
 /**
- * Turns a WebSocket handshake into a byte pipe to the service, so frames, subprotocols and close codes pass through
- * untouched. Each tunnel has a connection of its own ({@link Upstreams#tunnel}): open sockets never hold the
- * connections HTTP requests need.
+ * Turns a WebSocket handshake into a byte pipe to an instance of the service, so frames, subprotocols and close codes
+ * pass through untouched. Each tunnel has a connection of its own ({@link Upstreams#tunnel}): open sockets never hold
+ * the connections HTTP requests need.
  * <p>
  * At most {@code max-tunnels-per-client} tunnels per client address (429 beyond) and {@code max-tunnels-per-service}
- * per service (503 beyond). A handshake the service refuses, or that the client abandons before the service has
- * answered, closes its connection to the service at once.
+ * per service instance (503 beyond, once every instance is full). A handshake the service refuses, or that the client
+ * abandons before the service has answered, closes its connection to the service at once.
  */
 final class WebSocketTunnel {
 
@@ -28,7 +28,7 @@ final class WebSocketTunnel {
         this.clients = clients;
     }
 
-    void open(HttpServerRequest incoming, String service, String uri) {
+    void open(HttpServerRequest incoming, Destination destination, String uri) {
         String client = Headers.clientAddress(incoming);
         if (!clients.tryOpen(client)) {
             Replies.refuse(incoming, 429, "Too many WebSocket connections from this address");
@@ -41,7 +41,7 @@ final class WebSocketTunnel {
             }
         };
         incoming.pause();
-        upstreams.tunnel(service, uri).onComplete(obtained -> {
+        upstreams.tunnel(destination.service(), destination.preferred(), uri).onComplete(obtained -> {
             if (obtained.failed()) {
                 closed.run();
                 incoming.resume();
@@ -52,7 +52,7 @@ final class WebSocketTunnel {
                 }
                 return;
             }
-            HttpClientRequest upstream = obtained.result();
+            HttpClientRequest upstream = obtained.result().request();
             // failures reach the handshake's future: nothing to add here
             upstream.exceptionHandler(failure -> Log.debugf("Handshake to %s: %s", upstream.getURI(), failure));
             if (incoming.response().closed()) {

@@ -1,12 +1,10 @@
 package io.realtime.gateway.routing;
 
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -55,7 +53,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         for (String service : List.of("assessment", "messaging")) {
             config.put("gateway.routes." + service + ".url", "http://127.0.0.1:" + startService(service));
         }
-        config.put("gateway.routes.chat.url", "http://127.0.0.1:" + freePort());
+        config.put("gateway.routes.chat.url", "http://127.0.0.1:" + LocalPorts.unused());
         return config;
     }
 
@@ -131,12 +129,7 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
                 answer(service, request);
             }
         });
-        try {
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
-                    .actualPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalPorts.listen(server);
     }
 
     private static void answer(String service, HttpServerRequest request) {
@@ -153,14 +146,6 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
     private static long contentLength(HttpServerRequest request) {
         String length = request.getHeader("content-length");
         return length == null ? -1 : Long.parseLong(length);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
