@@ -87,6 +87,34 @@ class SocketIoMountTest {
     }
 
     @Test
+    void rapidJoinsAreAnsweredInOrderAndTheLastOneWins() {
+        long[] projects = new long[5];
+        for (int i = 0; i < projects.length; i++) {
+            projects[i] = Projects.create(pool, "Rapid " + i, "gus");
+        }
+        Namespace root = io.server().namespace("/");
+        try (TestSocket socket = TestSocket.connect(ws())) {
+            socket.next();
+            socket.send("40{\"token\":\"" + DevTokens.token("gus") + "\"}");
+            socket.next();
+            socket.next();
+            for (long project : projects) {
+                socket.send("42[\"join_project\",{\"project_id\":" + project + "}]");
+            }
+            socket.send("42[\"leave_project\",{\"project_id\":" + projects[4] + "}]");
+            socket.send("42[\"join_project\",{\"project_id\":" + projects[2] + "}]");
+            for (long project : projects) {
+                assertThat(socket.next()).isEqualTo("42[\"project_joined\",{\"project_id\":" + project + "}]");
+            }
+            assertThat(socket.next()).isEqualTo("42[\"project_left\",{\"project_id\":" + projects[4] + "}]");
+            assertThat(socket.next()).isEqualTo("42[\"project_joined\",{\"project_id\":" + projects[2] + "}]");
+            for (int i = 0; i < projects.length; i++) {
+                assertThat(root.room("project_" + projects[i])).hasSize(i == 2 ? 1 : 0);
+            }
+        }
+    }
+
+    @Test
     void aMessageNearMaxPayloadPassesTheWebsocketLimits() {
         try (TestSocket socket = TestSocket.connect(ws())) {
             socket.next();

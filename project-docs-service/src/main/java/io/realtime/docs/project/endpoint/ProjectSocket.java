@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,7 @@ import io.realtime.protocol.wire.WireTime;
 import io.realtime.socketio.socket.Event;
 import io.realtime.socketio.socket.Namespace;
 import io.realtime.socketio.socket.Socket;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
 
 /**
@@ -36,6 +39,7 @@ public class ProjectSocket {
 
     static final String CONNECTED_AT = "connected_at";
     static final String PROJECT_ID = "project_id";
+    private static final String ROOM_STEPS = "room-steps";
 
     static final String TOKEN_EXPIRED = "Authentication failed: the token has expired; reconnect with a new token";
 
@@ -93,30 +97,34 @@ public class ProjectSocket {
         socket.emit("connection_status", status);
     }
 
+    /**
+     * Joins run one after the other per socket (the membership check is asynchronous), so that after
+     * {@code join A, join B} the socket is in B whatever order the checks finish in.
+     */
     private void join(Socket socket, Event event) {
         Long projectId = projectId(socket, event);
         if (projectId == null) {
             return;
         }
         SocketUser user = socket.principal();
-        access.access(projectId, user == null ? null : user.userId()).subscribe().with(result -> {
+        inTurn(socket, () -> access.access(projectId, user == null ? null : user.userId()).map(result -> {
             if (result != ProjectAccess.MEMBER) {
                 error(socket, event, "Project " + projectId + " not found");
-                return;
+                return null;
             }
-            synchronized (socket) {
-                Object previous = socket.attributes().get(PROJECT_ID);
-                if (previous != null && !previous.equals(projectId)) {
-                    socket.leave(room((Long) previous));
-                }
-                socket.join(room(projectId));
-                socket.attributes().put(PROJECT_ID, projectId);
+            Object previous = socket.attributes().get(PROJECT_ID);
+            if (previous != null && !previous.equals(projectId)) {
+                socket.leave(room((Long) previous));
             }
+            socket.join(room(projectId));
+            socket.attributes().put(PROJECT_ID, projectId);
             reply(socket, event, "project_joined", Map.of("project_id", projectId));
-        }, failure -> {
+            return null;
+        }).onFailure().recoverWithItem(failure -> {
             Log.warnf(failure, "join_project %d failed", projectId);
             error(socket, event, "Could not join project " + projectId + ": service unavailable, try again");
-        });
+            return null;
+        }));
     }
 
     private void leave(Socket socket, Event event) {
@@ -124,15 +132,27 @@ public class ProjectSocket {
         if (projectId == null) {
             return;
         }
-        synchronized (socket) {
+        inTurn(socket, () -> {
             if (!projectId.equals(socket.attributes().get(PROJECT_ID))) {
                 error(socket, event, "Not in project " + projectId);
-                return;
+            } else {
+                socket.leave(room(projectId));
+                socket.attributes().remove(PROJECT_ID);
+                reply(socket, event, "project_left", Map.of("project_id", projectId));
             }
-            socket.leave(room(projectId));
-            socket.attributes().remove(PROJECT_ID);
+            return Uni.createFrom().nullItem();
+        });
+    }
+
+    /** Runs {@code step} after the socket's previous room step has finished. */
+    private static void inTurn(Socket socket, Supplier<Uni<Object>> step) {
+        synchronized (socket) {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Object> previous = (CompletableFuture<Object>) socket.attributes()
+                    .getOrDefault(ROOM_STEPS, CompletableFuture.completedFuture(null));
+            socket.attributes().put(ROOM_STEPS, previous.thenCompose(ignored -> step.get()
+                    .subscribeAsCompletionStage()));
         }
-        reply(socket, event, "project_left", Map.of("project_id", projectId));
     }
 
     /** The event's {@code project_id}, a positive integer; null after answering an {@code error}. */
