@@ -42,6 +42,10 @@ public interface DocumentsConfig {
         @WithDefault("10s")
         Duration pollInterval();
 
+        /** After an unexpected error (not a bad file: a database or model failure), the document waits this long. */
+        @WithDefault("30s")
+        Duration retryDelay();
+
         /** Claims of one document before it fails ("interrupted repeatedly") instead of being tried again. */
         @WithDefault("3")
         int maxAttempts();

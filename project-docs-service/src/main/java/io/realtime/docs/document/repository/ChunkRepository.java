@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.realtime.docs.document.domain.RetrievedChunk;
 import io.realtime.docs.document.domain.TextChunk;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -51,7 +50,7 @@ public class ChunkRepository {
         for (int i = 0; i < chunks.size(); i++) {
             TextChunk chunk = chunks.get(i);
             rows.add(Tuple.of(documentId, projectId, chunk.seq(), chunk.page(), chunk.content(),
-                    Buffer.buffer(bytes(vectors.get(i)))));
+                    io.vertx.core.buffer.Buffer.buffer(bytes(vectors.get(i)))));
         }
         return pool.withTransaction(connection -> connection
                 .preparedQuery("delete from document_chunk where document_id = $1").execute(Tuple.of(documentId))

@@ -49,11 +49,12 @@ public class IngestionQueue {
         });
     }
 
-    /** Gives a claim back at once (after an unexpected error), so the next poll of any instance retries it. */
-    public Uni<Void> release(long id, String owner) {
-        return pool.preparedQuery("update document set claimed_by = null, claim_expires_at = null"
+    /** Gives a claim back after an unexpected error: any instance may retry it after {@code delay}. */
+    public Uni<Void> release(long id, String owner, Duration delay) {
+        return pool.preparedQuery("update document set claimed_by = null,"
+                + " claim_expires_at = now() + make_interval(secs => $3)"
                 + " where id = $1 and claimed_by = $2 and status = 'processing'")
-                .execute(Tuple.of(id, owner)).replaceWithVoid();
+                .execute(Tuple.of(id, owner, delay.toMillis() / 1000.0)).replaceWithVoid();
     }
 
     /** The uploaded bytes; null when the document is gone. */

@@ -175,9 +175,10 @@ public class IngestionService {
         } catch (ClaimLost lost) {
             Log.infof("Document %d: claim lost (deleted or taken over); stopped", claim.id());
         } catch (RuntimeException | Error e) {
-            Log.errorf(e, "Document %d: ingestion failed unexpectedly; released for a retry", claim.id());
+            Log.errorf(e, "Document %d: ingestion failed unexpectedly; retried after %s", claim.id(),
+                    config.ingestion().retryDelay());
             try {
-                await(queue.release(claim.id(), owner));
+                await(queue.release(claim.id(), owner, config.ingestion().retryDelay()));
             } catch (RuntimeException ignored) {
                 // the lease expires by itself
             }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.realtime.docs.document.repository.ChunkRepository.StoredVector;
 
@@ -103,7 +104,13 @@ public final class VectorIndex {
         return new VectorIndex(dims, newData, newChunks, newDocuments);
     }
 
-    /** The {@code k} rows most similar to {@code query} (normalised, {@code dims} long), best first. */
+    /** Rows per part when a scan is split over the cores (smaller indexes are scanned by the calling thread). */
+    static final int PART_ROWS = 16_384;
+
+    /**
+     * The {@code k} rows most similar to {@code query} (normalised, {@code dims} long), best first. A large index is
+     * scanned in parts on the common fork-join pool (one part a core), each keeping its own top k, then merged.
+     */
     public Hits top(float[] query, int k) {
         if (query.length != dims) {
             throw new IllegalArgumentException("query has " + query.length + " dimensions, the index " + dims);
@@ -113,32 +120,70 @@ public final class VectorIndex {
         if (limit <= 0) {
             return new Hits(new long[0], new double[0]);
         }
-        // min-heap of the best `limit` so far: heapScores[0] is the weakest of them
-        float[] heapScores = new float[limit];
-        int[] heapRows = new int[limit];
-        int filled = 0;
-        for (int row = 0; row < n; row++) {
-            float score = dot(query, data, row * dims, dims);
-            if (filled < limit) {
-                heapScores[filled] = score;
-                heapRows[filled] = row;
-                siftUp(heapScores, heapRows, filled++);
-            } else if (score > heapScores[0]) {
-                heapScores[0] = score;
-                heapRows[0] = row;
-                siftDown(heapScores, heapRows, limit);
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, n / PART_ROWS));
+        Heap best;
+        if (parts == 1) {
+            best = scan(query, limit, 0, n);
+        } else {
+            int per = (n + parts - 1) / parts;
+            best = IntStream.range(0, parts).parallel()
+                    .mapToObj(part -> scan(query, limit, part * per, Math.min(n, (part + 1) * per)))
+                    .reduce(new Heap(limit), Heap::merge);
+        }
+        return best.hits(chunkIds);
+    }
+
+    private Heap scan(float[] query, int limit, int from, int to) {
+        Heap heap = new Heap(limit);
+        for (int row = from; row < to; row++) {
+            heap.offer(dot(query, data, row * dims, dims), row);
+        }
+        return heap;
+    }
+
+    /** A min-heap of the best rows so far: {@code scores[0]} is the weakest of them. */
+    private static final class Heap {
+        final float[] scores;
+        final int[] rows;
+        int filled;
+
+        Heap(int limit) {
+            this.scores = new float[limit];
+            this.rows = new int[limit];
+        }
+
+        void offer(float score, int row) {
+            if (filled < scores.length) {
+                scores[filled] = score;
+                rows[filled] = row;
+                siftUp(scores, rows, filled++);
+            } else if (score > scores[0]) {
+                scores[0] = score;
+                rows[0] = row;
+                siftDown(scores, rows, filled);
             }
         }
-        long[] ids = new long[limit];
-        double[] scores = new double[limit];
-        for (int i = limit - 1; i >= 0; i--) {
-            ids[i] = chunkIds[heapRows[0]];
-            scores[i] = heapScores[0];
-            heapScores[0] = heapScores[i];
-            heapRows[0] = heapRows[i];
-            siftDown(heapScores, heapRows, i);
+
+        Heap merge(Heap other) {
+            for (int i = 0; i < other.filled; i++) {
+                offer(other.scores[i], other.rows[i]);
+            }
+            return this;
         }
-        return new Hits(ids, scores);
+
+        Hits hits(long[] chunkIds) {
+            long[] ids = new long[filled];
+            double[] result = new double[filled];
+            for (int i = filled - 1; i >= 0; i--) {
+                ids[i] = chunkIds[rows[0]];
+                result[i] = scores[0];
+                scores[0] = scores[i];
+                rows[0] = rows[i];
+                siftDown(scores, rows, i);
+            }
+            filled = 0;
+            return new Hits(ids, result);
+        }
     }
 
     /** Dot product with eight independent accumulators (the adds pipeline instead of waiting on each other). */
