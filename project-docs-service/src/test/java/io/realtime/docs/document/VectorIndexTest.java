@@ -91,7 +91,8 @@ class VectorIndexTest {
 
     private static List<StoredVector> random(Random random, int count, int documents) {
         List<StoredVector> vectors = new ArrayList<>(count);
-        IntStream.range(0, count).forEach(i -> vectors.add(new StoredVector(i, i % documents, normalised(random, DIMS))));
+        IntStream.range(0, count)
+                .forEach(i -> vectors.add(new StoredVector(i, i % documents, normalised(random, DIMS))));
         return vectors;
     }
 

@@ -39,22 +39,23 @@ public class DocumentEvents {
         return update(projectId, ProjectUpdateEvent.DOCUMENT_DELETED, Map.of("document_id", documentId));
     }
 
-    public Uni<Void> processing(long projectId, long documentId, int progress) {
-        return status(projectId, documentId, DocumentStatusEvent.PROCESSING, progress, null, null);
+    /** {@code attempt}: 0 for the upload's event, else the claim's attempt number. */
+    public Uni<Void> processing(long projectId, long documentId, int attempt, int progress) {
+        return status(projectId, documentId, attempt, DocumentStatusEvent.PROCESSING, progress, null, null);
     }
 
-    public Uni<Void> completed(long projectId, long documentId, int chunkCount) {
-        return status(projectId, documentId, DocumentStatusEvent.COMPLETED, 100, null, chunkCount);
+    public Uni<Void> completed(long projectId, long documentId, int attempt, int chunkCount) {
+        return status(projectId, documentId, attempt, DocumentStatusEvent.COMPLETED, 100, null, chunkCount);
     }
 
-    public Uni<Void> failed(long projectId, long documentId, int progress, String error) {
-        return status(projectId, documentId, DocumentStatusEvent.FAILED, progress, error, null);
+    public Uni<Void> failed(long projectId, long documentId, int attempt, int progress, String error) {
+        return status(projectId, documentId, attempt, DocumentStatusEvent.FAILED, progress, error, null);
     }
 
-    private Uni<Void> status(long projectId, long documentId, String status, int progress, String error,
-            Integer chunkCount) {
+    private Uni<Void> status(long projectId, long documentId, int attempt, String status, int progress,
+            String error, Integer chunkCount) {
         return publish(new DocumentStatusEvent(DocumentStatusEvent.CURRENT_VERSION, UUID.randomUUID().toString(),
-                projectId, documentId, status, progress, error, chunkCount, WireTime.format(Instant.now())));
+                projectId, documentId, status, progress, error, attempt, chunkCount, WireTime.format(Instant.now())));
     }
 
     private Uni<Void> update(long projectId, String type, Map<String, Object> data) {

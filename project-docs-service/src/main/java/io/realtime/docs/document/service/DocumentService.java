@@ -91,7 +91,7 @@ public class DocumentService {
         return documents.persistAndFlush(document)
                 .chain(() -> documents.storeFile(document.id, bytes))
                 .chain(() -> events.added(projectId, document.id, filename))
-                .chain(() -> events.processing(projectId, document.id, 0))
+                .chain(() -> events.processing(projectId, document.id, 0, 0))
                 .replaceWith(document);
     }
 

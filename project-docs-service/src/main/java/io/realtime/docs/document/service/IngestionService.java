@@ -210,7 +210,7 @@ public class IngestionService {
             if (updated == 0) {
                 throw new ClaimLost();
             }
-            return events.processing(claim.projectId(), claim.id(), progress);
+            return events.processing(claim.projectId(), claim.id(), claim.attempts(), progress);
         }));
     }
 
@@ -219,7 +219,7 @@ public class IngestionService {
             if (updated == 0) {
                 throw new ClaimLost();
             }
-            return events.completed(claim.projectId(), claim.id(), chunkCount);
+            return events.completed(claim.projectId(), claim.id(), claim.attempts(), chunkCount);
         }));
     }
 
@@ -228,7 +228,7 @@ public class IngestionService {
         try {
             inTransaction(() -> documents.fail(claim.id(), owner, reason, pageCount).chain(updated -> updated == 0
                     ? Uni.createFrom().voidItem()
-                    : events.failed(claim.projectId(), claim.id(), progress, reason)));
+                    : events.failed(claim.projectId(), claim.id(), claim.attempts(), progress, reason)));
         } catch (RuntimeException e) {
             Log.warnf("Document %d: failure not recorded (%s); the lease expires and it is retried", claim.id(),
                     e.getMessage());

@@ -23,11 +23,16 @@ import io.smallrye.mutiny.Uni;
  * latest offset) and, in the project's order: first brings its retrieval index up to date (so a client that saw
  * {@code completed} finds the document's chunks on this instance), then emits the guide's event to the Socket.IO room
  * {@code project_{id}} of its own clients: {@code document_status {document_id, project_id, status, progress,
- * error?}} and {@code project_update {type, data}}. Kinds and versions it does not know are skipped.
+ * error?}} and {@code project_update {type, data}}. Kinds and versions it does not know are skipped, and so is a
+ * status that is older than one already delivered for its document ({@link StatusOrder}).
  */
 @ApplicationScoped
 public class ProjectEventsRelay {
 
+    /** Documents whose last delivered status is remembered (for {@link StatusOrder}). */
+    private static final int ORDER_MEMORY = 10_000;
+
+    private final StatusOrder order = new StatusOrder(ORDER_MEMORY);
     private final SocketIo io;
     private final ProjectIndexes indexes;
     private final ObjectMapper json;
@@ -64,6 +69,9 @@ public class ProjectEventsRelay {
     private void deliver(ProjectEvent event) {
         String room = room(event.projectId());
         if (event instanceof DocumentStatusEvent status) {
+            if (!order.advance(status)) {
+                return;
+            }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("document_id", status.documentId());
             data.put("project_id", status.projectId());
