@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.realtime.docs.document.domain.RetrievedChunk;
-import io.realtime.docs.support.FixedRetrieval;
+import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
 import io.realtime.docs.support.SioClient;
 import io.realtime.infra.token.DevTokens;
@@ -38,8 +36,7 @@ class ChatsResourceTest {
     @Test
     void membersCreateChatsAndReadTheirHistoryOthersDoNot() {
         long project = Projects.create(pool, "Notes", "sam", "tia");
-        FixedRetrieval.set(project, List.of(new RetrievedChunk(41, 3, "notes.md", null,
-                "The office opens at nine.", 0.7)));
+        long notes = Documents.markdown("sam", project, "notes.md", "The office opens at nine.");
         long chat = as("sam").body("{\"title\":\"Office\"}").post("/api/projects/" + project + "/chats").then()
                 .statusCode(201).body("title", equalTo("Office")).body("project_id", equalTo((int) project))
                 .body("created_by", equalTo("sam")).extract().jsonPath().getLong("id");
@@ -60,7 +57,7 @@ class ChatsResourceTest {
                 .body("messages[1].user_id", equalTo("tia"))
                 .body("messages[1].content", equalTo("When does the office open?"))
                 .body("messages[0].model", equalTo("extractive"))
-                .body("messages[0].sources[0].id", equalTo("chunk_41"))
+                .body("messages[0].sources[0].metadata.document_id", equalTo((int) notes))
                 .body("messages[0].sources[0].metadata.filename", equalTo("notes.md"))
                 .body("next_before", nullValue());
         as("sam").get("/api/projects/" + project + "/chats/" + chat + "/messages?limit=1").then().statusCode(200)

@@ -20,8 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.realtime.docs.document.domain.RetrievedChunk;
-import io.realtime.docs.support.FixedRetrieval;
+import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
 import io.realtime.infra.test.NodeScripts;
 import io.realtime.infra.token.DevTokens;
@@ -54,10 +53,10 @@ class GuideChatClientTest {
         String user = "react-" + transports.replace(',', '-');
         long project = Projects.create(pool, "Policies", user);
         long chat = Projects.chat(pool, project, "Travel");
-        FixedRetrieval.set(project, List.of(
-                new RetrievedChunk(51, 7, "travel.pdf", 3, "Travel must be booked two weeks ahead. "
-                        + "Hotels are paid by the company.", 0.82),
-                new RetrievedChunk(52, 8, "expenses.md", null, "Meals are refunded up to 40 euros a day.", 0.55)));
+        long travel = Documents.pdf(user, project, "travel.pdf", List.of(List.of("Travel policy."),
+                List.of("Offices are open on weekdays."),
+                List.of("Travel must be booked two weeks ahead.", "Hotels are paid by the company.")));
+        long expenses = Documents.markdown(user, project, "expenses.md", "Meals are refunded up to 40 euros a day.");
         String url = base.toString().replaceAll("/$", "");
 
         String output = NodeScripts.run(CLIENT_DIR, List.of("node", "guide-chat.js", url, transports,
@@ -77,8 +76,9 @@ class GuideChatClientTest {
                 .contains("Travel must be booked two weeks ahead. [1]");
         List<String> rendered = new ArrayList<>();
         seen.get("rendered").forEach(line -> rendered.add(line.asText()));
-        assertThat(rendered).containsExactly("Document 7, Page 3", "Document 8, Page 1");
-        assertThat(seen.at("/completed/metadata/sources_count").asInt()).isEqualTo(2);
+        assertThat(rendered).hasSize(4).startsWith("Document " + travel + ", Page 3")
+                .contains("Document " + expenses + ", Page 1");
+        assertThat(seen.at("/completed/metadata/sources_count").asInt()).isEqualTo(4);
         assertThat(seen.at("/completed/metadata/model").asText()).isEqualTo("extractive");
         assertThat(seen.get("transport").asText()).isEqualTo("websocket");
         assertThat(seen.get("reason").asText()).isEqualTo("io client disconnect");

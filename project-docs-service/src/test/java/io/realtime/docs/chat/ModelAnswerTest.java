@@ -18,8 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.realtime.docs.WithModelProfile;
-import io.realtime.docs.document.domain.RetrievedChunk;
-import io.realtime.docs.support.FixedRetrieval;
+import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
 import io.realtime.docs.support.SioClient;
 import io.realtime.infra.ai.OpenAiFake;
@@ -51,8 +50,8 @@ class ModelAnswerTest {
         OpenAiFake.reset();
         long project = Projects.create(pool, "Handbook", "mia");
         chat = Projects.chat(pool, project, "Questions");
-        FixedRetrieval.set(project, List.of(new RetrievedChunk(31, 9, "handbook.pdf", 2,
-                "Leases run for three years.", 0.9)));
+        Documents.pdf("mia", project, "handbook.pdf", List.of(List.of("Contents: leases."),
+                List.of("Leases run for three years.")));
     }
 
     @Test
@@ -69,7 +68,7 @@ class ModelAnswerTest {
                     .containsExactly("Leases", " run", " three", " years", " [1].");
             JsonNode complete = events.get(7).get(1);
             assertThat(complete.at("/metadata/model").asText()).isEqualTo("llama3.2");
-            assertThat(complete.at("/metadata/sources_count").asInt()).isEqualTo(1);
+            assertThat(complete.at("/metadata/sources_count").asInt()).isEqualTo(2);
 
             JsonNode request = JSON.readTree(OpenAiFake.requestBodies().get(0));
             assertThat(request.get("model").asText()).isEqualTo("llama3.2");
@@ -77,7 +76,7 @@ class ModelAnswerTest {
             assertThat(request.get("stream").asBoolean()).isTrue();
             assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
             assertThat(request.at("/messages/0/content").asText())
-                    .contains("[1] handbook.pdf, page 2:\nLeases run for three years.");
+                    .contains("handbook.pdf, page 2:\nLeases run for three years.");
             assertThat(request.at("/messages/1/content").asText()).isEqualTo("How long do leases run?");
 
             OpenAiFake.reset();

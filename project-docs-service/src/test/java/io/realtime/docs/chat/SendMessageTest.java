@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.realtime.docs.document.domain.RetrievedChunk;
-import io.realtime.docs.support.FixedRetrieval;
+import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
 import io.realtime.docs.support.SioClient;
 import io.realtime.infra.token.DevTokens;
@@ -41,10 +40,12 @@ class SendMessageTest {
     void theAnswerComesAsReceivedSourcesTokensCompleteAndIsStoredWithItsSources() {
         long project = Projects.create(pool, "Fleet handbook", "ann");
         long chat = Projects.chat(pool, project, "Leasing");
-        FixedRetrieval.set(project, List.of(
-                new RetrievedChunk(11, 5, "handbook.pdf", 2, "A novated lease covers the car, fuel and servicing. "
-                        + "It is paid from your pre-tax salary.", 0.8731),
-                new RetrievedChunk(12, 6, "faq.md", null, "Insurance is included in every lease package.", 0.61)));
+        long handbook = Documents.pdf("ann", project, "handbook.pdf", List.of(
+                List.of("Welcome to the fleet handbook.", "Parking spaces are assigned by the office manager."),
+                List.of("A novated lease covers the car, fuel and servicing.",
+                        "It is paid from your pre-tax salary.")));
+        long faq = Documents.markdown("ann", project, "faq.md", "# Insurance\n\nInsurance is included in every "
+                + "lease package.\n");
 
         try (SioClient client = SioClient.connect(base, DevTokens.token("ann"))) {
             client.emit("send_message", "{\"chat_id\":" + chat + ",\"message\":\"What does a novated lease cover?\","
@@ -58,15 +59,22 @@ class SendMessageTest {
             assertThat(events.get(1).get(0).asText()).isEqualTo("message_sources");
             JsonNode sources = events.get(1).get(1);
             assertThat(sources.get("chat_id").asLong()).isEqualTo(chat);
-            assertThat(sources.get("sources")).hasSize(2);
+            assertThat(sources.get("sources")).hasSize(3);
             JsonNode first = sources.get("sources").get(0);
-            assertThat(first.get("id").asText()).isEqualTo("chunk_11");
-            assertThat(first.get("content").asText()).startsWith("A novated lease covers the car");
-            assertThat(first.at("/metadata/document_id").asLong()).isEqualTo(5);
+            assertThat(first.get("id").asText()).isEqualTo("chunk_" + chunkOf(handbook, 2));
+            assertThat(first.get("content").asText()).contains("A novated lease covers the car");
+            assertThat(first.at("/metadata/document_id").asLong()).isEqualTo(handbook);
             assertThat(first.at("/metadata/page").asInt()).isEqualTo(2);
             assertThat(first.at("/metadata/filename").asText()).isEqualTo("handbook.pdf");
-            assertThat(first.get("score").asDouble()).isEqualTo(0.8731);
-            assertThat(sources.get("sources").get(1).at("/metadata/page").asInt()).isEqualTo(1);
+            double previous = 1.0;
+            for (JsonNode source : sources.get("sources")) {
+                assertThat(source.get("score").asDouble()).isBetween(-1.0, previous);
+                previous = source.get("score").asDouble();
+            }
+            JsonNode markdown = java.util.stream.StreamSupport.stream(sources.get("sources").spliterator(), false)
+                    .filter(s -> s.at("/metadata/filename").asText().equals("faq.md")).findFirst().orElseThrow();
+            assertThat(markdown.at("/metadata/page").asInt()).as("a Markdown file is one page").isEqualTo(1);
+            assertThat(markdown.at("/metadata/document_id").asLong()).isEqualTo(faq);
 
             List<JsonNode> tokens = events.subList(2, events.size() - 1);
             assertThat(tokens).isNotEmpty().allSatisfy(token -> {
@@ -77,12 +85,12 @@ class SendMessageTest {
                     .reduce("", String::concat);
             assertThat(answer).startsWith("From the project's documents:")
                     .contains("A novated lease covers the car, fuel and servicing. [1]")
-                    .doesNotContain("pre-tax");
+                    .doesNotContain("Parking");
 
             JsonNode complete = events.get(events.size() - 1).get(1);
             assertThat(complete.get("chat_id").asLong()).isEqualTo(chat);
             assertThat(complete.at("/metadata/model").asText()).isEqualTo("extractive");
-            assertThat(complete.at("/metadata/sources_count").asInt()).isEqualTo(2);
+            assertThat(complete.at("/metadata/sources_count").asInt()).isEqualTo(3);
 
             List<Row> rows = messages(chat);
             assertThat(rows).hasSize(2);
@@ -94,8 +102,8 @@ class SendMessageTest {
             assertThat(rows.get(1).getString("role")).isEqualTo("assistant");
             assertThat(rows.get(1).getString("content")).isEqualTo(answer);
             assertThat(rows.get(1).getString("model")).isEqualTo("extractive");
-            assertThat(rows.get(1).getValue("sources").toString()).contains("\"id\":\"chunk_11\"")
-                    .contains("\"document_id\":6");
+            assertThat(rows.get(1).getValue("sources").toString())
+                    .contains("\"id\":\"chunk_" + chunkOf(handbook, 2) + "\"").contains("\"document_id\":" + faq);
         }
     }
 
@@ -169,6 +177,12 @@ class SendMessageTest {
         } else {
             assertThat(event.at("/1/chat_id").asLong()).isEqualTo(chatId);
         }
+    }
+
+    private long chunkOf(long document, int page) {
+        return pool.preparedQuery("select id from document_chunk where document_id = $1 and page = $2")
+                .execute(Tuple.of(document, page)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong("id");
     }
 
     private List<Row> messages(long chatId) {

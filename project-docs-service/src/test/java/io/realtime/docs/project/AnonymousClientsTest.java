@@ -22,8 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.realtime.docs.AnonymousDevProfile;
 import io.realtime.docs.connection.SocketIo;
-import io.realtime.docs.document.domain.RetrievedChunk;
-import io.realtime.docs.support.FixedRetrieval;
+import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
 import io.realtime.infra.test.NodeScripts;
 import io.realtime.infra.test.TestSocket;
@@ -55,8 +54,7 @@ class AnonymousClientsTest {
         NodeScripts.install(dir);
         long project = Projects.create(pool, "Open demo", "xan");
         long chat = Projects.chat(pool, project, "Demo chat");
-        FixedRetrieval.set(project, List.of(new RetrievedChunk(61, 4, "demo.md", null,
-                "The demo project has three documents.", 0.7)));
+        Documents.markdown("xan", project, "demo.md", "The demo project has three documents.");
         String output = NodeScripts.run(dir, List.of("node", "guide-chat.js", base.toString().replaceAll("/$", ""),
                 "websocket", "-", String.valueOf(project), String.valueOf(chat), "How many documents are there?"),
                 Duration.ofSeconds(60));
