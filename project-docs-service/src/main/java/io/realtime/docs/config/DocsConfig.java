@@ -18,6 +18,10 @@ public interface DocsConfig {
 
     Projects projects();
 
+    /** With {@code SEED_DEMO=true} (the run command): a demo project with ingested documents and a chat. */
+    @WithDefault("false")
+    boolean seedDemo();
+
     /** Our Socket.IO server (socketio-server): the Engine.IO options the handshake announces, and the caps. */
     interface SocketIo {
 

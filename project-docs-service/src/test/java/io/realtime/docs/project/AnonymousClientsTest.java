@@ -24,10 +24,12 @@ import io.realtime.docs.AnonymousDevProfile;
 import io.realtime.docs.connection.SocketIo;
 import io.realtime.docs.support.Documents;
 import io.realtime.docs.support.Projects;
+import io.realtime.docs.support.SioClient;
 import io.realtime.infra.test.NodeScripts;
 import io.realtime.infra.test.TestSocket;
 import io.realtime.infra.token.DevTokens;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * With {@code docs.auth.required=false} (the run command): the guide's React component, unchanged (no token), joins
@@ -65,12 +67,45 @@ class AnonymousClientsTest {
     }
 
     @Test
+    void theSeededDemoProjectHasItsDocumentsIngestedAndAnswersFromThem() {
+        long project = pool.query("select id from project where name = 'Demo project'").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("id");
+        long chat = pool.preparedQuery("select id from chat where project_id = $1").execute(Tuple.of(project))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong("id");
+        await().atMost(Duration.ofSeconds(120)).until(() -> pool.preparedQuery("select count(*) from document "
+                + "where project_id = $1 and status = 'completed'").execute(Tuple.of(project))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 4);
+        assertThat(pool.preparedQuery("select 1 from project_member where project_id = $1 and user_id = '123'")
+                .execute(Tuple.of(project)).await().atMost(Duration.ofSeconds(10)).size()).isEqualTo(1);
+
+        try (SioClient client = SioClient.connect(base, null)) {
+            client.emit("join_project", "{\"project_id\":" + project + "}");
+            assertThat(client.next().get(0).asText()).isEqualTo("project_joined");
+            client.emit("send_message", "{\"chat_id\":" + chat + ",\"message\":\"How many days of paid holiday "
+                    + "do employees get?\"}");
+            List<JsonNode> events = client.until("message_complete", Duration.ofSeconds(20));
+            String answer = events.stream().filter(e -> e.get(0).asText().equals("message_token"))
+                    .map(e -> e.at("/1/token").asText()).reduce("", String::concat);
+            assertThat(answer).contains("28 days of paid holiday");
+            JsonNode sources = events.get(1).at("/1/sources");
+            assertThat(sources.get(0).at("/metadata/filename").asText()).isEqualTo("onboarding.md");
+
+            client.emit("send_message", "{\"chat_id\":" + chat + ",\"message\":\"What do I do when my laptop "
+                    + "is stolen?\"}");
+            events = client.until("message_complete", Duration.ofSeconds(20));
+            sources = events.get(1).at("/1/sources");
+            assertThat(sources.get(0).at("/metadata/filename").asText()).isEqualTo("security-handbook.pdf");
+            assertThat(sources.get(0).at("/metadata/page").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aTokenThatIsSentMustStillBeValid() {
         String foreign = DevTokens.forUser("yan").signedWithForeignKey().sign(); // before the 600 ms heartbeat runs
         try (TestSocket socket = TestSocket.connect(ws())) {
             socket.next();
             socket.send("40{\"token\":\"" + foreign + "\"}");
-            assertThat(socket.next()).isEqualTo("44{\"message\":\"Invalid or expired token\","
+            assertThat(answeringPings(socket)).isEqualTo("44{\"message\":\"Invalid or expired token\","
                     + "\"data\":{\"code\":\"AUTH_FAILED\"}}");
         }
     }
@@ -81,18 +116,29 @@ class AnonymousClientsTest {
         try (TestSocket socket = TestSocket.connect(ws())) {
             assertThat(socket.next()).contains("\"pingInterval\":300,\"pingTimeout\":300");
             socket.send("40");
-            socket.next();
-            socket.next();
+            answeringPings(socket);
+            answeringPings(socket);
             socket.send("42[\"join_project\",{\"project_id\":" + project + "}]");
-            assertThat(socket.next()).isEqualTo("42[\"project_joined\",{\"project_id\":" + project + "}]");
+            assertThat(answeringPings(socket)).isEqualTo("42[\"project_joined\",{\"project_id\":" + project
+                    + "}]");
             assertThat(io.server().namespace("/").room("project_" + project)).hasSize(1);
 
-            assertThat(socket.next(Duration.ofSeconds(2))).isEqualTo("2");
+            // from now on the client stays silent: the pings it does not answer end the session
             socket.awaitClose();
             assertThat(socket.isClosed()).isTrue();
         }
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> io.server().namespace("/").room("project_" + project).isEmpty());
+    }
+
+    /** The next packet that is not a ping; pings are answered, as a live client does. */
+    private static String answeringPings(TestSocket socket) {
+        String packet = socket.next();
+        while ("2".equals(packet)) {
+            socket.send("3");
+            packet = socket.next();
+        }
+        return packet;
     }
 
     private URI ws() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.realtime.docs.connection.Rooms;
 import io.realtime.docs.connection.SocketIo;
 import io.realtime.docs.document.service.ProjectIndexes;
 import io.realtime.protocol.event.DocumentStatusEvent;
@@ -67,7 +68,7 @@ public class ProjectEventsRelay {
     }
 
     private void deliver(ProjectEvent event) {
-        String room = room(event.projectId());
+        String room = Rooms.project(event.projectId());
         if (event instanceof DocumentStatusEvent status) {
             if (!order.advance(status)) {
                 return;
@@ -87,10 +88,5 @@ public class ProjectEventsRelay {
             data.put("data", update.data() == null ? Map.of() : update.data());
             io.server().namespace("/").emitTo(room, "project_update", data);
         }
-    }
-
-    /** The project's room, named as project/endpoint/ProjectSocket names it when a client joins. */
-    static String room(long projectId) {
-        return "project_" + projectId;
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.logging.Log;
 import io.realtime.docs.config.DocsConfig;
+import io.realtime.docs.connection.Rooms;
 import io.realtime.docs.connection.SocketIo;
 import io.realtime.docs.connection.SocketUser;
 import io.realtime.docs.connection.UserSockets;
@@ -114,9 +115,9 @@ public class ProjectSocket {
             }
             Object previous = socket.attributes().get(PROJECT_ID);
             if (previous != null && !previous.equals(projectId)) {
-                socket.leave(room((Long) previous));
+                socket.leave(Rooms.project((Long) previous));
             }
-            socket.join(room(projectId));
+            socket.join(Rooms.project(projectId));
             socket.attributes().put(PROJECT_ID, projectId);
             reply(socket, event, "project_joined", Map.of("project_id", projectId));
             return null;
@@ -136,7 +137,7 @@ public class ProjectSocket {
             if (!projectId.equals(socket.attributes().get(PROJECT_ID))) {
                 error(socket, event, "Not in project " + projectId);
             } else {
-                socket.leave(room(projectId));
+                socket.leave(Rooms.project(projectId));
                 socket.attributes().remove(PROJECT_ID);
                 reply(socket, event, "project_left", Map.of("project_id", projectId));
             }
@@ -195,9 +196,6 @@ public class ProjectSocket {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    static String room(long projectId) {
-        return "project_" + projectId;
-    }
 
     private static void error(Socket socket, Event event, String message) {
         reply(socket, event, "error", Map.of("message", message));
