@@ -2,15 +2,10 @@ package io.realtime.messaging.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtime.infra.ai.OpenAiFake;
 import io.realtime.infra.postgres.PostgresServer;
 import io.realtime.infra.test.EmbeddedInfra;
+import io.realtime.infra.test.PackagedInstance;
 import io.realtime.infra.token.DevTokens;
 import io.realtime.messaging.support.ChatClient;
 
@@ -33,7 +29,7 @@ import io.realtime.messaging.support.ChatClient;
  */
 class TwoInstancesIT {
 
-    private static final List<Process> instances = new ArrayList<>();
+    private static final List<PackagedInstance> instances = new ArrayList<>();
     private static URI a;
     private static URI b;
 
@@ -43,49 +39,19 @@ class TwoInstancesIT {
         postgres.ensureDatabase("messaging");
         OpenAiFake.reset();
         OpenAiFake.stream(List.of("Hi", " from", " the assistant"));
-        a = start("a");
-        b = start("b");
+        a = start("a", System.getProperty("quarkus.app.jar"));
+        b = start("b", System.getProperty("quarkus.app.jar"));
     }
 
-    private static URI start(String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        PostgresServer postgres = EmbeddedInfra.postgres();
-        Path log = Path.of("target", "instance-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", System.getProperty("quarkus.app.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("PORT", Integer.toString(port));
-        env.put("DB_REACTIVE_URL", postgres.reactiveUrl("messaging"));
-        env.put("DB_JDBC_URL", postgres.jdbcUrl("messaging"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedInfra.kafka().bootstrapServers());
-        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + System.getProperty("jwt.public.key"));
-        env.put("OPENAI_API_KEY", "test-key");
-        env.put("OPENAI_BASE_URL", OpenAiFake.baseUrl());
-        instances.add(builder.start());
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return base;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + name + " did not start:\n" + Files.readString(log));
+    private static URI start(String name, String jar) throws Exception {
+        PackagedInstance instance = PackagedInstance.start(name, jar, "messaging", "256m", Map.of("OPENAI_API_KEY", "test-key", "OPENAI_BASE_URL", OpenAiFake.baseUrl()));
+        instances.add(instance);
+        return instance.base();
     }
 
     @AfterAll
     static void stopInstances() {
-        instances.forEach(Process::destroy);
+        instances.forEach(PackagedInstance::close);
     }
 
     @Test

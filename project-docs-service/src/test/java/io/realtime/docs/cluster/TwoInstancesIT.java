@@ -4,19 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.realtime.docs.support.Pdfs;
 import io.realtime.docs.support.RoomMember;
-import io.realtime.infra.postgres.PostgresServer;
 import io.realtime.infra.test.EmbeddedInfra;
+import io.realtime.infra.test.PackagedInstance;
 import io.realtime.infra.token.DevTokens;
 
 /**
@@ -40,7 +34,7 @@ import io.realtime.infra.token.DevTokens;
  */
 class TwoInstancesIT {
 
-    private static final List<Process> instances = new ArrayList<>();
+    private static final List<PackagedInstance> instances = new ArrayList<>();
     private static URI a;
     private static URI b;
 
@@ -54,42 +48,14 @@ class TwoInstancesIT {
     }
 
     private static URI start(String name, String jar) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        PostgresServer postgres = EmbeddedInfra.postgres();
-        Path log = Path.of("target", "instance-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("PORT", Integer.toString(port));
-        env.put("DB_REACTIVE_URL", postgres.reactiveUrl("docs"));
-        env.put("DB_JDBC_URL", postgres.jdbcUrl("docs"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedInfra.kafka().bootstrapServers());
-        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + System.getProperty("jwt.public.key"));
-        instances.add(builder.start());
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return base;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + name + " did not start:\n" + Files.readString(log));
+        PackagedInstance instance = PackagedInstance.start(name, jar, "docs", "384m", Map.of());
+        instances.add(instance);
+        return instance.base();
     }
 
     @AfterAll
     static void stopInstances() {
-        instances.forEach(Process::destroy);
+        instances.forEach(PackagedInstance::close);
     }
 
     @Test
