@@ -68,6 +68,8 @@ class GuideChatClientTest {
         assertThat(seen.get("errors")).isEmpty();
         List<String> events = new ArrayList<>();
         seen.get("seen").forEach(event -> events.add(event.asText()));
+        // the room's own events (the uploads' last document_status may still be on its way) are not the chat's
+        events.removeIf(event -> event.equals("document_status") || event.equals("project_update"));
         assertThat(events.subList(0, 4)).containsExactly("connection_status", "project_joined", "message_received",
                 "message_sources");
         assertThat(events.get(events.size() - 1)).isEqualTo("message_complete");
