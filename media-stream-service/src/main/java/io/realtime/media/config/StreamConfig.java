@@ -72,7 +72,10 @@ public interface StreamConfig {
         int maxQueuedChars();
     }
 
-    /** The instance's heartbeat in PostgreSQL: connections of an instance silent for {@code stale-after} don't count. */
+    /**
+     * The instance's heartbeat in PostgreSQL: connections of an instance silent for {@code stale-after} (it crashed)
+     * are not counted.
+     */
     interface Instance {
         @WithDefault("5s")
         Duration heartbeat();

@@ -168,7 +168,7 @@ public sealed interface ServerFrame {
             @JsonProperty("timestamp") String timestamp) implements ServerFrame {
     }
 
-    /** @param code machine-readable ({@code INVALID_JSON}, {@code UNKNOWN_MESSAGE_TYPE}, ...; also the metrics' code) */
+    /** @param code machine-readable ({@code INVALID_JSON}, {@code UNKNOWN_MESSAGE_TYPE}, ...), also in metrics */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "type", "message", "code", "session_id", "timestamp" })

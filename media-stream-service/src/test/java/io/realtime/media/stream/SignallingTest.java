@@ -106,7 +106,8 @@ class SignallingTest {
     void signalsWithoutTheirFieldsAreRefused() {
         try (Client client = Stream.join(base, "rtc-" + UUID.randomUUID())) {
             client.send(Map.of("type", "webrtc_offer"));
-            assertThat(client.next().get("message").asText()).isEqualTo("Missing required field 'sdp' for 'webrtc_offer'");
+            assertThat(client.next().get("message").asText())
+                    .isEqualTo("Missing required field 'sdp' for 'webrtc_offer'");
             client.send(Map.of("type", "webrtc_answer", "sdp", ANSWER_SDP));
             assertThat(client.next().get("message").asText()).isEqualTo(
                     "Missing required field 'target' for 'webrtc_answer': the client id the offer came from");

@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * WebRTC signalling between the clients of a session, on any instance: offers, answers and ICE candidates are
  * relayed as sent; a relayed answer starts a call between the answering client and the offering one
- * ({@code webrtc_connected} to the session), a hang-up or a peer's socket closing ends it ({@code webrtc_disconnected}).
+ * ({@code webrtc_connected} to the session), a hang-up or a peer's socket closing ends it
+ * ({@code webrtc_disconnected}).
  */
 @ApplicationScoped
 public class CallService {
@@ -46,7 +47,7 @@ public class CallService {
                 null)));
     }
 
-    /** Ends the call between {@code from} and {@code peer}, for {@code reason} ({@link #HANGUP}, {@link #PEER_LEFT}). */
+    /** Ends the call between {@code from} and {@code peer}: {@link #HANGUP} or {@link #PEER_LEFT}. */
     public Uni<Void> end(String sessionId, String from, String peer, String reason) {
         return events.publish(callEvent(MediaSessionEvent.CALL_ENDED, sessionId, from, peer, reason));
     }

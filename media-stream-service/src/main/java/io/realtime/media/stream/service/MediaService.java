@@ -3,6 +3,7 @@ package io.realtime.media.stream.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 public class MediaService {
 
     static final Duration AUDIO_WINDOW = Duration.ofMinutes(1);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final StreamRepository repository;
     private final StreamConfig config;
@@ -34,7 +36,10 @@ public class MediaService {
         this.clock = clock;
     }
 
-    /** The bytes of a frame's {@code data}: base64 text (a {@code data:...;base64,} URL prefix is allowed). */
+    /**
+     * The bytes of a frame's {@code data}: base64 text (standard or URL-safe alphabet, line breaks allowed, a
+     * {@code data:...;base64,} URL prefix too).
+     */
     public static byte[] decode(JsonNode data, String type) {
         if (data == null || data.isNull() || (data.isTextual() && data.asText().isEmpty())) {
             throw new FrameException(ErrorCode.VALIDATION_ERROR, "Missing required field 'data' for '" + type + "'");
@@ -45,8 +50,10 @@ public class MediaService {
         }
         String text = data.asText();
         int comma = text.startsWith("data:") ? text.indexOf(',') : -1;
+        String base64 = WHITESPACE.matcher(comma >= 0 ? text.substring(comma + 1) : text).replaceAll("");
         try {
-            return Base64.getMimeDecoder().decode(comma >= 0 ? text.substring(comma + 1) : text);
+            return base64.indexOf('-') >= 0 || base64.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(base64)
+                    : Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw new FrameException(ErrorCode.VALIDATION_ERROR, "Field 'data' of '" + type + "' is not valid base64");
         }
