@@ -53,6 +53,19 @@ class AuthTest {
     }
 
     @Test
+    void aSocketDoesNotOutliveItsToken() {
+        String shortLived = DevTokens.forUser("42").lifetime(Duration.ofSeconds(2)).sign();
+        try (Client client = join("auth-" + UUID.randomUUID(), "?token=" + shortLived)) {
+            JsonNode error = client.next();
+            assertThat(error.get("code").asText()).isEqualTo("AUTH_FAILED");
+            TestSocket.Close close = client.socket().awaitClose();
+            assertThat(close.code()).isEqualTo(1008);
+            assertThat(close.reason()).isEqualTo(
+                    "Authentication failed: the token has expired; reconnect with a new token");
+        }
+    }
+
+    @Test
     void disconnectIsOpenWhereAnonymousIsAllowed() {
         given().delete("/api/stream/disconnect/auth-none").then().statusCode(200);
     }

@@ -1,6 +1,7 @@
 package io.realtime.media.stream.endpoint;
 
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -157,8 +158,7 @@ public class StreamDispatcher implements ClientFrame.Handler<StreamConnection, U
 
     /** The socket closed: a call it was in ends for the session, and its live captions stop. */
     public Uni<Void> closed(StreamConnection live) {
-        captions.close(live.id(), caption -> {
-        });
+        captions.close(live.id());
         String peer = live.callPeer();
         Uni<Void> left = sessions.leave(live.id());
         return peer == null ? left : left.call(() -> calls.end(live.sessionId(), live.id(), peer,
@@ -212,7 +212,9 @@ public class StreamDispatcher implements ClientFrame.Handler<StreamConnection, U
     }
 
     private static String transcriptionError(Throwable failure) {
-        if (failure instanceof UnsupportedAudioException unsupported) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof UnsupportedAudioException unsupported) {
             return unsupported.getMessage();
         }
         Log.errorf(failure, "Transcription failed");

@@ -85,7 +85,12 @@ public final class AudioDecoder {
             }
             return convert(bytes, 0, bytes.length, rate, channels);
         }
-        throw new UnsupportedAudioException("Unsupported audio format" + container(audio)
+        throw unsupported(audio);
+    }
+
+    /** Why audio that is neither WAV nor raw PCM cannot be read offline, naming its container when known. */
+    public static UnsupportedAudioException unsupported(AudioInput audio) {
+        return new UnsupportedAudioException("Unsupported audio format" + container(audio)
                 + ": offline transcription takes WAV (16-bit PCM) or raw 16-bit PCM (format \"pcm16\" with"
                 + " sample_rate); other formats need the OpenAI-compatible transcription API");
     }

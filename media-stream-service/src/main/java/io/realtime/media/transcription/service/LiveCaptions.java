@@ -15,7 +15,7 @@ import io.realtime.media.transcription.domain.UnsupportedAudioException;
 /**
  * Live captions: each connection's PCM {@code audio} chunks go, in order, through its own streaming Vosk recognizer
  * on the transcription workers; {@code out} gets a partial caption while the speaker talks and a final one at each
- * pause (and at the end). At most {@value #MAX_PENDING} chunks wait per connection; more are not captioned.
+ * pause. At most {@value #MAX_PENDING} chunks wait per connection; more are not captioned.
  */
 @ApplicationScoped
 public class LiveCaptions {
@@ -45,12 +45,13 @@ public class LiveCaptions {
         this.config = config;
     }
 
-    /** Queues a chunk of PCM (or WAV) audio of connection {@code id}; answers false when it is not captioned. */
+    /**
+     * Queues a chunk of PCM (or WAV) audio of connection {@code id}; answers false when it is not captioned (another
+     * format, or too many chunks waiting). Conversion and recognition run on the workers; a chunk the workers cannot
+     * take now is skipped.
+     */
     public boolean feed(String id, AudioInput chunk, Consumer<Caption> out) {
-        byte[] pcm;
-        try {
-            pcm = AudioDecoder.toMono16k(chunk, config.audio().defaultSampleRate());
-        } catch (UnsupportedAudioException e) {
+        if (!AudioDecoder.isReadable(chunk)) {
             return false;
         }
         Live live = connections.computeIfAbsent(id, ignored -> new Live());
@@ -59,33 +60,34 @@ public class LiveCaptions {
                 return false;
             }
             live.pending++;
-            live.tail = live.tail.thenRunAsync(() -> recognise(live, pcm, out), workers::submitOrRun);
+            live.tail = live.tail.thenCompose(ignored -> workers.async(() -> recognise(live, chunk, out)))
+                    .exceptionally(skipped -> {
+                        done(live);
+                        return null;
+                    });
         }
         return true;
     }
 
-    /** The connection closed: its last words are flushed to {@code out}, then its recognizer is released. */
-    public void close(String id, Consumer<Caption> out) {
+    /** The connection closed: its recognizer is released (on a worker, after the chunks still waiting). */
+    public void close(String id) {
         Live live = connections.remove(id);
         if (live == null) {
             return;
         }
         synchronized (live) {
-            live.tail = live.tail.thenRunAsync(() -> {
+            live.tail = live.tail.thenCompose(ignored -> workers.async(() -> {
                 if (live.stream != null) {
-                    String last = live.stream.flush();
-                    if (!last.isBlank()) {
-                        out.accept(new Caption(last, false));
-                    }
                     live.stream.close();
                     live.stream = null;
                 }
-            }, workers::submitOrRun);
+            })).exceptionally(skipped -> null);
         }
     }
 
-    private void recognise(Live live, byte[] pcm, Consumer<Caption> out) {
+    private void recognise(Live live, AudioInput chunk, Consumer<Caption> out) {
         try {
+            byte[] pcm = AudioDecoder.toMono16k(chunk, config.audio().defaultSampleRate());
             if (live.stream == null) {
                 live.stream = vosk.stream();
             }
@@ -106,9 +108,13 @@ public class LiveCaptions {
             Log.debugf("Live captions stopped: %s", e.getMessage());
             live.failed = true;
         } finally {
-            synchronized (live) {
-                live.pending--;
-            }
+            done(live);
+        }
+    }
+
+    private static void done(Live live) {
+        synchronized (live) {
+            live.pending--;
         }
     }
 }

@@ -82,14 +82,13 @@ public class Transcriber {
         };
     }
 
+    /** The format is checked here; conversion and recognition run on the workers. */
     private Uni<Transcript> offline(AudioInput audio) {
-        byte[] pcm;
-        try {
-            pcm = AudioDecoder.toMono16k(audio, config.audio().defaultSampleRate());
-        } catch (UnsupportedAudioException e) {
-            return Uni.createFrom().failure(e);
+        if (!AudioDecoder.isReadable(audio)) {
+            return Uni.createFrom().failure(AudioDecoder.unsupported(audio));
         }
-        return workers.run(() -> new Transcript(vosk.transcribe(pcm), VOSK));
+        return workers.run(() -> new Transcript(vosk.transcribe(AudioDecoder.toMono16k(audio,
+                config.audio().defaultSampleRate())), VOSK));
     }
 
     private Uni<Transcript> viaApi(AudioInput audio, String language) {

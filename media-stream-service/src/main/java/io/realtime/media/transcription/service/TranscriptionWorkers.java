@@ -49,24 +49,12 @@ public class TranscriptionWorkers {
         });
     }
 
-    /** Runs {@code work} on a worker without waiting for it; false when the workers are saturated. */
-    public boolean submit(Runnable work) {
+    /** Runs {@code work} on a worker; the future fails with {@link RejectedExecutionException} when saturated. */
+    public CompletableFuture<Void> async(Runnable work) {
         try {
-            executor.execute(work);
-            return true;
+            return CompletableFuture.runAsync(work, executor);
         } catch (RejectedExecutionException e) {
-            return false;
-        }
-    }
-
-    /** For chained stages: runs on a worker, or where it is when the workers are saturated (never an event loop). */
-    void submitOrRun(Runnable work) {
-        if (!submit(work)) {
-            if (io.vertx.core.Context.isOnEventLoopThread()) {
-                java.util.concurrent.ForkJoinPool.commonPool().execute(work);
-            } else {
-                work.run();
-            }
+            return CompletableFuture.failedFuture(e);
         }
     }
 
