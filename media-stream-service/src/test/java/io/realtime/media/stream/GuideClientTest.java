@@ -18,7 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.infra.test.NodeScripts;
 import io.realtime.media.support.Stream;
 
-/** The guide's hook flow (src/test/js/guide-client.js) on Node's {@code ws}: no token, as the guide's code sends. */
+/**
+ * The guide's hook flow (src/test/js/guide-client.js) on Node's {@code ws}: no token, as the guide's code sends; and
+ * the test page's own script (src/test/js/test-page-script.js runs it with a minimal DOM; a real browser test comes
+ * with the browser issue).
+ */
 @QuarkusTest
 class GuideClientTest {
 
@@ -31,6 +35,20 @@ class GuideClientTest {
     static void installClient() {
         assumeTrue(NodeScripts.available(), "Node.js and npm are needed to run the guide's client");
         NodeScripts.install(CLIENT_DIR);
+    }
+
+    @Test
+    void theTestPagesOwnScriptConnectsAndExchangesFrames() {
+        String http = base.toString().replaceFirst("/$", "");
+        String output = NodeScripts.run(CLIENT_DIR, List.of("node", "test-page-script.js", http),
+                Duration.ofSeconds(60));
+        JsonNode summary = Stream.json(NodeScripts.lastLine(output));
+        assertThat(summary.has("fatal")).as(summary.toString()).isFalse();
+        assertThat(summary.get("status").asInt()).isEqualTo(200);
+        for (String step : List.of("established", "pong", "chat", "test", "audio", "badJson", "closed")) {
+            assertThat(summary.get(step).asBoolean()).as(step + " in " + summary).isTrue();
+        }
+        assertThat(summary.at("/state/clientId").asText()).isNotBlank();
     }
 
     @Test
