@@ -25,6 +25,10 @@ public interface StreamConfig {
     @WithDefault("10")
     int maxClientsPerSession();
 
+    /** A session without connections is forgotten (status counters and all) this long after its last activity. */
+    @WithDefault("24h")
+    Duration sessionRetention();
+
     Auth auth();
 
     Audio audio();

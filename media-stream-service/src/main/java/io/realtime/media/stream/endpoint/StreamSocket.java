@@ -46,6 +46,8 @@ public class StreamSocket {
 
     /** RFC 6455 policy violation: the close of every refusal. */
     static final int REFUSED = 1008;
+    /** RFC 6455 internal error: the session could not be joined (PostgreSQL unreachable, say). */
+    static final int INTERNAL_ERROR = 1011;
     static final String WELCOME = "Connected to media stream session";
     static final String TOO_MANY_WAITING = "Too many frames waiting: wait for the answers before sending more";
 
@@ -99,13 +101,20 @@ public class StreamSocket {
         connection.userData().put(LIVE, live);
         // the join is the connection's first job: frames that arrive meanwhile wait for it
         live.inTurn(() -> sessions.join(live.id(), sessionId, live.userId())
-                .chain(clients -> {
+                .invoke(clients -> {
+                    // queued before the session's events can reach it: the welcome is always the first frame
+                    live.push(new ServerFrame.ConnectionEstablished(WELCOME, sessionId, live.id(), live.userId(),
+                            clients, WireTime.now(clock)));
                     registry.add(live);
-                    return live.send(new ServerFrame.ConnectionEstablished(WELCOME, sessionId, live.id(),
-                            live.userId(), clients, WireTime.now(clock)));
                 })
+                .replaceWithVoid()
                 .onFailure(SessionService.SessionFullException.class).recoverWithUni(full -> refuse(connection,
-                        sessionId, ErrorCode.TOO_MANY_CONNECTIONS, full.getMessage())));
+                        sessionId, ErrorCode.TOO_MANY_CONNECTIONS, full.getMessage()))
+                .onFailure().recoverWithUni(failure -> {
+                    Log.errorf(failure, "Joining session %s failed", sessionId);
+                    return refuse(connection, sessionId, ErrorCode.INTERNAL_ERROR,
+                            ErrorCode.INTERNAL_ERROR.defaultMessage(), INTERNAL_ERROR);
+                }));
         return Uni.createFrom().voidItem();
     }
 
@@ -173,8 +182,13 @@ public class StreamSocket {
 
     /** An error frame saying why, then a 1008 close with the same reason (cut to the 123 bytes a close allows). */
     private Uni<Void> refuse(WebSocketConnection connection, String sessionId, ErrorCode code, String reason) {
+        return refuse(connection, sessionId, code, reason, REFUSED);
+    }
+
+    private Uni<Void> refuse(WebSocketConnection connection, String sessionId, ErrorCode code, String reason,
+            int closeCode) {
         StreamConnection refused = outbound.open(connection, sessionId, null); // never joined nor registered
         return dispatcher.error(refused, code, reason)
-                .chain(() -> refused.close(REFUSED, reason.length() > 120 ? reason.substring(0, 120) : reason));
+                .chain(() -> refused.close(closeCode, reason.length() > 120 ? reason.substring(0, 120) : reason));
     }
 }

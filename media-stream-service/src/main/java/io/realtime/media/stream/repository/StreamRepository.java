@@ -40,6 +40,13 @@ public class StreamRepository {
                 .replaceWithVoid();
     }
 
+    /** Forgets sessions without a connection and without activity since {@code before}. */
+    public Uni<Void> purgeSessions(Instant before) {
+        return pool.preparedQuery("delete from stream_session s where s.last_activity_at < $1"
+                + " and not exists (select 1 from stream_connection c where c.session_id = s.session_id)")
+                .execute(Tuple.of(time(before))).replaceWithVoid();
+    }
+
     public Uni<Void> removeInstance(String instanceId) {
         return pool.preparedQuery("delete from stream_instance where id = $1").execute(Tuple.of(instanceId))
                 .replaceWithVoid();

@@ -73,11 +73,15 @@ public class SessionService {
         }
     }
 
-    /** Keeps this instance's connections counted (instance liveness is real time, not the service clock). */
+    /**
+     * Keeps this instance's connections counted (instance liveness is real time, not the service clock) and forgets
+     * sessions idle for {@code stream.session-retention}.
+     */
     @Scheduled(every = "${stream.instance.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> heartbeat() {
         Instant now = Instant.now();
-        return repository.heartbeat(instanceId, now, now.minus(config.instance().staleAfter()));
+        return repository.heartbeat(instanceId, now, now.minus(config.instance().staleAfter()))
+                .chain(() -> repository.purgeSessions(clock.instant().minus(config.sessionRetention())));
     }
 
     /** Registers a connection; fails with {@link SessionFullException}; answers the session's clients with it. */
