@@ -122,7 +122,7 @@ public class SessionFanOut {
         try {
             return json == null ? mapper.createObjectNode() : mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            Log.warnf("Undecodable signal payload: %s", e.getOriginalMessage());
+            Log.warn("Undecodable signal payload in a session event"); // never its text: it is the client's
             return mapper.createObjectNode();
         }
     }
