@@ -128,6 +128,27 @@ public final class OpenAiFake {
                 .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}")));
     }
 
+    /** The speech-to-text endpoint of the same API (Whisper's shape: multipart {@code file} and {@code model}). */
+    public static final String TRANSCRIPTIONS_PATH = "/v1/audio/transcriptions";
+
+    /** Every transcription request answers {@code {"text": text}}. */
+    public static void transcribe(String text) {
+        server().register(post(urlPathEqualTo(TRANSCRIPTIONS_PATH)).willReturn(json("{\"text\":" + quote(text)
+                + "}")));
+    }
+
+    /** Every transcription request fails with an HTTP error. */
+    public static void failTranscriptions(int status) {
+        server().register(post(urlPathEqualTo(TRANSCRIPTIONS_PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"fake failure\",\"type\":\"server_error\"}}")));
+    }
+
+    /** The transcription requests received so far, oldest first. */
+    public static List<LoggedRequest> transcriptionRequests() {
+        return server().find(postRequestedFor(urlPathEqualTo(TRANSCRIPTIONS_PATH)));
+    }
+
     /** Bodies of the chat requests received so far, oldest first. */
     public static List<String> requestBodies() {
         return server().find(postRequestedFor(urlPathEqualTo(PATH))).stream()
