@@ -1,0 +1,16 @@
+package io.realtime.protocol;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.realtime.infra.test.ReflectionRegistration;
+
+/** Native readiness on every build: every class Jackson reads or writes here is registered for reflection. */
+class ReflectionRegistrationTest {
+
+    @Test
+    void everySerialisedClassIsRegistered() {
+        ReflectionRegistration.assertRegistered(Path.of(""));
+    }
+}
