@@ -1,0 +1,14 @@
+package io.realtime.bench.core;
+
+import io.realtime.bench.report.Result;
+
+/** One measurement: sets up its target's data, drives traffic within its bounds, returns what it measured. */
+public interface Scenario {
+
+    String name();
+
+    /** One line for the report: what it measures and against what goal. */
+    String goal();
+
+    Result run(Run run) throws Exception;
+}
