@@ -44,7 +44,12 @@ public record Options(String scenario, Map<String, String> values) {
 
     /** An integer option within [min, max]: every count the tool uses is bounded. */
     public int integer(String name, int fallback, int min, int max) {
-        int value = values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        int value;
+        try {
+            value = values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number");
+        }
         if (value < min || value > max) {
             throw new IllegalArgumentException("--" + name + " must be from " + min + " to " + max);
         }
@@ -53,7 +58,12 @@ public record Options(String scenario, Map<String, String> values) {
 
     /** A duration option ({@code 30s}, {@code 500ms}, {@code 2m}) of at most {@code max}. */
     public Duration duration(String name, Duration fallback, Duration max) {
-        Duration value = values.containsKey(name) ? parseDuration(values.get(name)) : fallback;
+        Duration value;
+        try {
+            value = values.containsKey(name) ? parseDuration(values.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a duration like 30s, 500ms or 2m");
+        }
         if (value.isNegative() || value.compareTo(max) > 0) {
             throw new IllegalArgumentException("--" + name + " must be from 0 to " + max.toSeconds() + "s");
         }
@@ -63,6 +73,9 @@ public record Options(String scenario, Map<String, String> values) {
     static Duration parseDuration(String text) {
         if (text.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        if (text.endsWith("h")) {
+            return Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
         }
         if (text.endsWith("m")) {
             return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
