@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 import io.realtime.bench.core.Latencies;
+import io.realtime.bench.core.NodePeer;
 import io.realtime.bench.core.Options;
 import io.realtime.bench.core.Run;
 import io.realtime.bench.core.Scenario;
@@ -68,18 +69,44 @@ public final class Bench {
 
     private Result runOne(Scenario scenario, Path directory) throws Exception {
         Machine machine = Machine.now();
+        Options scenarioOptions = options.withScenario(scenario.name());
+        Measured service = measure(scenario, scenario.name(), scenarioOptions);
+        Scenario.Peer peer = scenario.peer();
+        if (options.flag("peer") && peer != null) {
+            Path peers = Path.of(options.string("peers-dir", "benchmarks/peers"));
+            try (NodePeer node = NodePeer.start(peers, peer.script(), peer.port())) {
+                Measured other = measure(scenario, scenario.name() + "-node-peer",
+                        scenarioOptions.with("port", Integer.toString(peer.port())));
+                write(other, directory, machine);
+                Comparison.addPeer(service.result(), other.result(), peer);
+            }
+        }
+        write(service, directory, machine);
+        return service.result();
+    }
+
+    private Measured measure(Scenario scenario, String name, Options scenarioOptions) throws Exception {
         out.println();
-        out.println("== " + scenario.name() + ": " + scenario.goal());
-        out.println("   " + machine.sentence());
-        try (Run run = new Run(options.withScenario(scenario.name()), out)) {
+        out.println("== " + name + ": " + scenario.goal());
+        out.println("   " + Machine.now().sentence());
+        try (Run run = new Run(scenarioOptions, out)) {
             Result result = scenario.run(run);
+            Result named = new Result(name, result.goal(), result.target(), result.parameters(), result.metrics(),
+                    result.latencies(), result.timeline(), result.notes());
             Map<String, Histogram> histograms = run.meter().latencies().values().stream()
                     .collect(Collectors.toMap(Latencies::name, Latencies::total, (a, b) -> a,
                             java.util.LinkedHashMap::new));
-            ReportWriter writer = new ReportWriter(directory, machine);
-            writer.print(result, out);
-            writer.write(result, histograms).forEach(file -> out.println("   wrote " + file));
-            return result;
+            return new Measured(named, histograms);
         }
+    }
+
+    private void write(Measured measured, Path directory, Machine machine) throws java.io.IOException {
+        ReportWriter writer = new ReportWriter(directory, machine);
+        writer.print(measured.result(), out);
+        writer.write(measured.result(), measured.histograms()).forEach(file -> out.println("   wrote " + file));
+    }
+
+    /** A result with the full latency histograms behind it (for the charts). */
+    private record Measured(Result result, Map<String, Histogram> histograms) {
     }
 }

@@ -34,6 +34,13 @@ public record Options(String scenario, Map<String, String> values) {
         return new Options(name, values);
     }
 
+    /** The same options with one of them set (or replaced). */
+    public Options with(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new Options(scenario, copy);
+    }
+
     public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

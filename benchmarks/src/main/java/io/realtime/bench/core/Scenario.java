@@ -11,4 +11,13 @@ public interface Scenario {
     String goal();
 
     Result run(Run run) throws Exception;
+
+    /** The Node peer doing the same job ({@code benchmarks/peers/<script>}), if there is one. */
+    default Peer peer() {
+        return null;
+    }
+
+    /** A peer script, the port it listens on, and the metric both runs are compared by (service / peer). */
+    record Peer(String script, int port, String metric) {
+    }
 }

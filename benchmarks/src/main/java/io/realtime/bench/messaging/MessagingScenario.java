@@ -46,6 +46,12 @@ public final class MessagingScenario implements Scenario {
     }
 
     @Override
+    public Peer peer() {
+        return new Peer("messaging-peer.js", 9002, name.equals("messaging-fanout") ? "deliveries/s (first send to "
+                + "last delivery)" : "messages/s sent");
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -33,6 +33,11 @@ public final class BroadcastScenario implements Scenario {
     private final String prefix = Names.runPrefix();
 
     @Override
+    public Peer peer() {
+        return new Peer("socketio-peer.js", 9004, "deliveries/s (first upload to last delivery)");
+    }
+
+    @Override
     public String name() {
         return "socketio-broadcast";
     }
