@@ -11,7 +11,12 @@ const conversations = new Map(); // id -> [userId]
 const sockets = new Map(); // userId -> Set<ws>
 let nextId = 1;
 
-const server = http.createServer(async (req, res) => {
+const server = http.createServer((req, res) => handle(req, res).catch((e) => {
+  if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain' });
+  res.end(String(e));
+}));
+
+async function handle(req, res) {
   const user = bearer(req);
   if (req.method !== 'POST' || req.url !== '/api/conversations') { res.writeHead(404).end(); return; }
   if (!user) { res.writeHead(401).end(); return; }
@@ -19,7 +24,7 @@ const server = http.createServer(async (req, res) => {
   const id = 'c' + nextId++;
   conversations.set(id, [user, ...body.participants.filter((p) => p !== user)]);
   res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, title: body.title }));
-});
+}
 
 const wss = new WebSocketServer({ server, path: '/ws' });
 wss.on('connection', (ws, req) => {

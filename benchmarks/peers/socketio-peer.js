@@ -12,7 +12,12 @@ const projects = new Map(); // id -> Set<userId>
 let nextProject = 1;
 let nextDocument = 1;
 
-const server = http.createServer(async (req, res) => {
+const server = http.createServer((req, res) => handle(req, res).catch((e) => {
+  if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain' });
+  res.end(String(e));
+}));
+
+async function handle(req, res) {
   const user = bearer(req);
   if (!user) { res.writeHead(401).end(); return; }
   const body = await readBody(req);
@@ -41,7 +46,7 @@ const server = http.createServer(async (req, res) => {
   } else {
     res.writeHead(404).end();
   }
-});
+}
 
 const io = new Server(server, { transports: ['websocket', 'polling'], cors: { origin: '*' } });
 io.use((socket, next) => {

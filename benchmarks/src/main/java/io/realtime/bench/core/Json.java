@@ -20,7 +20,13 @@ public final class Json {
 
     /** POSTs a JSON object and returns the answer's JSON object. */
     public Future<JsonObject> post(String path, String token, JsonObject body) {
-        return postForBody(path, token, body).map(Buffer::toJsonObject);
+        return postForBody(path, token, body).compose(answer -> {
+            try {
+                return Future.succeededFuture(answer.toJsonObject());
+            } catch (RuntimeException e) {
+                return Future.failedFuture("POST " + path + ": not a JSON object: '" + answer + "'");
+            }
+        });
     }
 
     /** POSTs a JSON object and returns the answer's body, whatever JSON it holds. */
