@@ -74,9 +74,10 @@ public final class Bench {
         Scenario.Peer peer = scenario.peer();
         if (options.flag("peer") && peer != null) {
             Path peers = Path.of(options.string("peers-dir", "benchmarks/peers"));
-            try (NodePeer node = NodePeer.start(peers, peer.script(), peer.port())) {
+            int port = options.integer("peer-port", peer.port(), 1024, 65535);
+            try (NodePeer node = NodePeer.start(peers, peer.script(), port)) {
                 Measured other = measure(scenario, scenario.name() + "-node-peer",
-                        scenarioOptions.with("port", Integer.toString(peer.port())));
+                        scenarioOptions.with("port", Integer.toString(port)));
                 write(other, directory, machine);
                 Comparison.addPeer(service.result(), other.result(), peer);
             }

@@ -63,9 +63,12 @@ class SmokeIT {
     void messagingScenarios() throws Exception {
         List<String> tiny = List.of("--conversations", "2", "--members", "3", "--rate", "20", "--duration", "2s",
                 "--drain", "5s");
-        for (String scenario : List.of("messaging-ack", "messaging-fanout")) {
-            assertRuns(scenario, messaging, tiny.toArray(String[]::new));
-        }
+        assertRuns("messaging-ack", messaging, tiny.toArray(String[]::new));
+        List<String> withPeer = new ArrayList<>(tiny);
+        withPeer.addAll(peer(19_002));
+        Result fanout = assertRuns("messaging-fanout", messaging, withPeer.toArray(String[]::new));
+        assertThat(fanout.metrics()).containsKey("node peer (messaging-peer.js): deliveries/s (first send to last "
+                + "delivery)");
         List<String> heartbeat = new ArrayList<>(tiny);
         heartbeat.addAll(List.of("--pingers", "3", "--ping-every", "100ms"));
         Result result = assertRuns("heartbeat", messaging, heartbeat.toArray(String[]::new));
@@ -74,8 +77,17 @@ class SmokeIT {
 
     @Test
     void socketIoBroadcast() throws Exception {
-        assertRuns("socketio-broadcast", docs, "--members", "3", "--sockets-per-member", "2", "--rate", "2",
-                "--duration", "1s", "--drain", "30s");
+        List<String> options = new ArrayList<>(List.of("--members", "3", "--sockets-per-member", "2", "--rate", "2",
+                "--duration", "1s", "--drain", "30s"));
+        options.addAll(peer(19_004));
+        Result broadcast = assertRuns("socketio-broadcast", docs, options.toArray(String[]::new));
+        assertThat(broadcast.metrics().keySet()).anyMatch(name -> name.startsWith("ratio service / node peer"));
+    }
+
+    /** The Node peer on a port of its own (installed with npm ci on first use). */
+    private static List<String> peer(int port) {
+        return List.of("--peer", "--peer-port", Integer.toString(port), "--peers-dir",
+                ROOT.resolve("benchmarks/peers").toString());
     }
 
     private static Result assertRuns(String scenario, PackagedInstance target, String... options) throws Exception {

@@ -19,7 +19,8 @@ public final class Batches {
     private Batches() {
     }
 
-    public static <T> List<T> run(int count, int parallel, Duration limit, LongAdder done, IntFunction<Future<T>> step) {
+    public static <T> List<T> run(int count, int parallel, Duration limit, LongAdder done,
+            IntFunction<Future<T>> step) {
         Semaphore permits = new Semaphore(parallel);
         Object[] results = new Object[count];
         List<Throwable> failures = new CopyOnWriteArrayList<>();
