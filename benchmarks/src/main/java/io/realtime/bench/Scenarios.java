@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.realtime.bench.core.Scenario;
 import io.realtime.bench.idle.IdleScenario;
+import io.realtime.bench.messaging.ConnectStormScenario;
 import io.realtime.bench.messaging.MessagingScenario;
 import io.realtime.bench.socketio.BroadcastScenario;
 
@@ -21,6 +22,7 @@ public final class Scenarios {
         ALL.put("messaging-fanout", MessagingScenario::fanout);
         ALL.put("heartbeat", MessagingScenario::heartbeat);
         ALL.put("socketio-broadcast", BroadcastScenario::new);
+        ALL.put("connect-storm", ConnectStormScenario::new);
     }
 
     private Scenarios() {

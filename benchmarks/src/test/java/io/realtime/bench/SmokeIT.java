@@ -64,6 +64,7 @@ class SmokeIT {
         List<String> tiny = List.of("--conversations", "2", "--members", "3", "--rate", "20", "--duration", "2s",
                 "--drain", "5s");
         assertRuns("messaging-ack", messaging, tiny.toArray(String[]::new));
+        assertRuns("connect-storm", messaging, "--connections", "20", "--parallel", "8");
         List<String> withPeer = new ArrayList<>(tiny);
         withPeer.addAll(peer(19_002));
         Result fanout = assertRuns("messaging-fanout", messaging, withPeer.toArray(String[]::new));
