@@ -18,8 +18,11 @@ import java.util.stream.Stream;
 /** What the repository says the manifests must match: the services, their ports and topics, the gateway's routes. */
 final class Suite {
 
-    /** A service module: its name, the port its configuration defaults to, the Kafka topics it names. */
-    record Service(String name, int port, Set<String> topics) {
+    /**
+     * A service module: its name, the port its configuration defaults to, its database (realtime.database), the Kafka
+     * topics it names and its directory.
+     */
+    record Service(String name, int port, String database, Set<String> topics, Path module) {
     }
 
     /** One gateway path as an Ingress path: "P/*" is Prefix P, anything else Exact. */
@@ -58,10 +61,10 @@ final class Suite {
                 Set<String> topics = topics(props);
                 topics.addAll(topicConstants(module.resolve("src/main/java")));
                 services.add(new Service(props.getProperty("quarkus.application.name"),
-                        Integer.parseInt(port.group(1)), topics));
+                        Integer.parseInt(port.group(1)), props.getProperty("realtime.database"), topics, module));
             }
         }
-        services.add(0, new Service("(service-kit, common-protocol)", 0, shared));
+        services.add(0, new Service("(service-kit, common-protocol)", 0, null, shared, null));
         return services;
     }
 
