@@ -11,6 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param kind {@code MESSAGE}, {@code STREAM}, {@code TYPING_START} or {@code TYPING_STOP}
  * @param originConnectionId the connection that sent it (it already has its own copy), if any
  * @param seq the message's place in the conversation (MESSAGE and the final STREAM event)
+ * @param previousTimestamp when the message before it ({@code seq - 1}) was stored (MESSAGE events): an
+ *        instance that has not seen the conversation yet knows from it whether that one may still be on its way
  */
 @RegisterForReflection
 public record ConversationEvent(
@@ -24,7 +26,8 @@ public record ConversationEvent(
         String content,
         Long seq,
         Boolean isComplete,
-        String timestamp) implements VersionedEvent {
+        String timestamp,
+        String previousTimestamp) implements VersionedEvent {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -32,4 +35,12 @@ public record ConversationEvent(
     public static final String STREAM = "STREAM";
     public static final String TYPING_START = "TYPING_START";
     public static final String TYPING_STOP = "TYPING_STOP";
+
+    /** An event that says nothing of the message before it. */
+    public ConversationEvent(int schemaVersion, String kind, String conversationId, List<String> recipients,
+            String originUserId, String originConnectionId, String messageId, String content, Long seq,
+            Boolean isComplete, String timestamp) {
+        this(schemaVersion, kind, conversationId, recipients, originUserId, originConnectionId, messageId, content, seq,
+                isComplete, timestamp, null);
+    }
 }

@@ -3,6 +3,7 @@ package io.realtime.messaging.connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.realtime.kit.time.Timers;
 import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
 
 /**
  * Releases a conversation's stored messages in their {@code seq} order, on every instance alike, so every participant
@@ -78,6 +80,9 @@ public class ConversationSequencer {
     private void accept(State state, ConversationEvent event, Consumer<ConversationEvent> deliver) {
         state.lastSeen = clock.instant();
         long seq = event.seq();
+        if (state.expected < 0 && previousMayStillCome(event)) {
+            state.expected = seq - 1;
+        }
         if (state.expected < 0 || seq == state.expected) {
             deliver.accept(event);
             state.expected = seq + 1;
@@ -90,6 +95,22 @@ public class ConversationSequencer {
                 long generation = ++state.gapGeneration;
                 state.gapTimer = timers.schedule(config.reorderTimeout(), () -> skipGap(state, generation));
             }
+        }
+    }
+
+    /**
+     * The first event of a conversation this instance sees: the one before it may still be on its way if it was
+     * stored less than the reorder timeout ago (two instances publish their commits in either order).
+     */
+    private boolean previousMayStillCome(ConversationEvent event) {
+        if (event.previousTimestamp() == null || event.seq() <= 1) {
+            return false;
+        }
+        try {
+            Instant previous = WireTime.parse(event.previousTimestamp());
+            return previous.plus(config.reorderTimeout()).isAfter(clock.instant());
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

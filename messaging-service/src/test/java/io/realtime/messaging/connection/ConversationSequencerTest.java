@@ -3,6 +3,7 @@ package io.realtime.messaging.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtime.kit.time.AdjustableClock;
 import io.realtime.protocol.event.ConversationEvent;
+import io.realtime.protocol.wire.WireTime;
 
 @QuarkusTest
 class ConversationSequencerTest {
@@ -96,6 +98,33 @@ class ConversationSequencerTest {
         assertThat(delivered).containsExactly(1L, 1L, 7L);
         offer("seq-e", 2L); // still remembered
         assertThat(delivered).containsExactly(1L, 1L, 7L, 2L, 3L);
+    }
+
+    private void offerAfter(String conversation, long seq, Instant previousStored) {
+        sequencer.accept(new ConversationEvent(1, ConversationEvent.MESSAGE, conversation, List.of(), "u", null,
+                "m" + seq, "c", seq, null, "t", WireTime.format(previousStored)), event -> delivered.add(event.seq()));
+    }
+
+    @Test
+    void theFirstEventSeenWaitsForTheOneBeforeItWhenThatWasStoredMomentsAgo() {
+        offerAfter("seq-h", 2L, clock.instant().minusMillis(5)); // another instance published 1 after 2
+        assertThat(delivered).isEmpty();
+        offerAfter("seq-h", 3L, clock.instant());
+        offer("seq-h", 1L);
+        assertThat(delivered).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void theFirstEventSeenIsDeliveredAtOnceWhenTheOneBeforeItIsOld() {
+        offerAfter("seq-i", 8L, clock.instant().minusSeconds(3)); // past the 2 s reorder timeout: long delivered
+        assertThat(delivered).containsExactly(8L);
+    }
+
+    @Test
+    void theFirstEventSeenStillWaitsNoLongerThanTheTimeout() {
+        offerAfter("seq-j", 4L, clock.instant());
+        clock.advance(Duration.ofMillis(2_100));
+        assertThat(delivered).containsExactly(4L);
     }
 
     @Test

@@ -88,7 +88,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
                                         "Message saved but not delivered yet; it will appear after reconnecting",
                                         ErrorCode.INTERNAL_ERROR.name(), WireTime.now(clock)));
                             }));
-                    if (sent.conversation().includesAssistant) {
+                    if (sent.assistantReplies()) {
                         frames = frames.chain(() -> startAssistant(live, sent));
                     }
                     return frames;
@@ -116,7 +116,7 @@ public class MessagingDispatcher implements ClientEvent.Handler<LiveConnection, 
         io.vertx.core.Context context = VertxContext.createNewDuplicatedContext();
         VertxContextSafetyToggle.setContextSafe(context, true); // its own database sessions
         context.runOnContext(ignored -> spans.continued(trace, Outbound.ENDPOINT, "assistant reply",
-                () -> assistant.reply(sent.conversation().id, () -> live.push(new ServerEvent.ConnectionError(
+                () -> assistant.reply(sent.conversationId(), () -> live.push(new ServerEvent.ConnectionError(
                         AssistantService.FAILED, ErrorCode.AI_UNAVAILABLE.name(), WireTime.now(clock)))))
                 .subscribe().with(done -> {
                 }, failure -> Log.warnf("Assistant stream failed: %s", failure.getMessage())));

@@ -3,20 +3,13 @@ package io.realtime.messaging.chat.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.realtime.messaging.chat.messaging.ConversationEvents;
 import io.realtime.messaging.config.MessagingConfig;
-import io.realtime.messaging.conversation.domain.Conversation;
-import io.realtime.messaging.conversation.domain.Message;
-import io.realtime.messaging.conversation.repository.ConversationRepository;
-import io.realtime.messaging.conversation.repository.MessageRepository;
+import io.realtime.messaging.conversation.repository.UserMessageStore;
 import io.realtime.messaging.conversation.service.ConversationException;
-import io.realtime.messaging.conversation.service.ConversationService;
 import io.realtime.messaging.conversation.service.RateLimit;
 import io.realtime.protocol.error.ErrorCode;
 import io.realtime.protocol.event.ConversationEvent;
@@ -25,9 +18,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code message:send}: validated, rate limited (per user, across connections and instances), stored once per
- * {@code messageId}, and published to every participant. A per-user advisory lock makes the rate check and the
- * idempotency check exact across instances; the conversation row lock gives each message its place ({@code seq}),
- * and every instance releases a conversation's messages in that order ({@link
+ * {@code messageId}, and published to every participant, in one statement ({@link UserMessageStore}). A per-user
+ * advisory lock makes the rate check and the idempotency check exact across instances; the conversation row lock
+ * gives each message its place ({@code seq}), and every instance releases a conversation's messages in that order ({@link
  * io.realtime.messaging.connection.ConversationSequencer}), so live order and history agree.
  */
 @ApplicationScoped
@@ -38,26 +31,20 @@ public class MessageService {
 
     /**
      * @param duplicate the message was stored before: acknowledge again, publish nothing
+     * @param assistantReplies the conversation includes the assistant
      * @param event what to publish once the caller has acknowledged receipt (null for a duplicate)
      */
-    public record Sent(Message message, Conversation conversation, boolean duplicate, ConversationEvent event) {
+    public record Sent(UUID conversationId, boolean duplicate, boolean assistantReplies, ConversationEvent event) {
     }
 
     private static final int MAX_MESSAGE_ID = 200;
 
-    private final ConversationRepository conversations;
-    private final MessageRepository messages;
-    private final ConversationService conversationRules;
-    private final ConversationEvents events;
+    private final UserMessageStore store;
     private final MessagingConfig config;
     private final Clock clock;
 
-    public MessageService(ConversationRepository conversations, MessageRepository messages,
-            ConversationService conversationRules, ConversationEvents events, MessagingConfig config, Clock clock) {
-        this.conversations = conversations;
-        this.messages = messages;
-        this.conversationRules = conversationRules;
-        this.events = events;
+    public MessageService(UserMessageStore store, MessagingConfig config, Clock clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -74,43 +61,32 @@ public class MessageService {
             return Uni.createFrom().failure(new ConversationException(ErrorCode.VALIDATION_ERROR,
                     "timestamp must be an ISO-8601 time"));
         }
-        return Panache.withTransaction(() -> conversations.lockUser(userId)
-                .chain(() -> messages.findByMessageId(command.messageId()))
-                .chain(existing -> {
-                    if (existing != null) {
-                        if (!existing.senderId.equals(userId)) {
-                            return Uni.createFrom().failure(new ConversationException(ErrorCode.VALIDATION_ERROR,
-                                    "messageId is already used by another message"));
-                        }
-                        return conversations.findById(existing.conversationId)
-                                .map(conversation -> new Sent(existing, conversation, true, null));
-                    }
-                    return conversationRules.requireParticipant(conversationId, userId)
-                            .call(conversation -> checkRate(userId))
-                            .chain(conversation -> store(userId, connectionId, command, conversation, clientTime));
-                }));
+        Instant now = clock.instant();
+        RateLimit limit = new RateLimit(config.rateLimit().messages(), config.rateLimit().window());
+        UserMessageStore.NewMessage message = new UserMessageStore.NewMessage(command.messageId(), conversationId,
+                userId, command.content(), clientTime, now);
+        return store.store(message, limit.limit(), limit.windowStart(now))
+                .map(result -> sent(result, message, connectionId, limit));
     }
 
-    private Uni<Sent> store(String userId, String connectionId, SendCommand command, Conversation conversation,
-            Instant clientTime) {
-        Instant now = clock.instant();
-        return conversations.nextSeq(conversation.id).chain(seq -> {
-            Message message = new Message();
-            message.messageId = command.messageId();
-            message.conversationId = conversation.id;
-            message.seq = seq;
-            message.senderId = userId;
-            message.role = Message.ROLE_USER;
-            message.content = command.content();
-            message.clientTimestamp = clientTime;
-            message.createdAt = now;
-            return messages.persist(message)
-                    .chain(saved -> conversations.participantIds(conversation.id))
-                    .map(recipients -> new Sent(message, conversation, false, new ConversationEvent(
-                            ConversationEvent.CURRENT_VERSION, ConversationEvent.MESSAGE, conversation.id.toString(),
-                            recipients, userId, connectionId, message.messageId, message.content, seq, null,
-                            WireTime.format(now))));
-        });
+    private static Sent sent(UserMessageStore.Result result, UserMessageStore.NewMessage message,
+            String connectionId, RateLimit limit) {
+        return switch (result.outcome()) {
+            case STORED -> new Sent(message.conversationId(), false, result.includesAssistant(),
+                    new ConversationEvent(ConversationEvent.CURRENT_VERSION, ConversationEvent.MESSAGE,
+                            message.conversationId().toString(), result.recipients(), message.senderId(),
+                            connectionId, message.messageId(), message.content(), result.seq(), null,
+                            WireTime.format(message.now()),
+                            result.previousAt() == null ? null : WireTime.format(result.previousAt())));
+            case DUPLICATE -> new Sent(message.conversationId(), true, result.includesAssistant(), null);
+            case TAKEN -> throw new ConversationException(ErrorCode.VALIDATION_ERROR,
+                    "messageId is already used by another message");
+            case NOT_FOUND -> throw new ConversationException(ErrorCode.CONVERSATION_NOT_FOUND,
+                    "Conversation not found");
+            case NOT_PARTICIPANT -> throw new ConversationException(ErrorCode.NOT_PARTICIPANT,
+                    "You are not a participant of this conversation");
+            case RATE_LIMITED -> throw limit.exceeded(result.limitReachedAt(), message.now());
+        };
     }
 
     private UUID validate(SendCommand command) {
@@ -131,13 +107,5 @@ public class MessageService {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConversationException(ErrorCode.CONVERSATION_NOT_FOUND, "Conversation not found");
         }
-    }
-
-    /** At most N stored messages per rolling window per user. */
-    private Uni<Void> checkRate(String userId) {
-        Instant now = clock.instant();
-        RateLimit limit = new RateLimit(config.rateLimit().messages(), config.rateLimit().window());
-        return messages.sentSince(userId, limit.windowStart(now)).invoke(times -> limit.check(times, now))
-                .replaceWithVoid();
     }
 }

@@ -25,10 +25,14 @@ public record RateLimit(int limit, Duration window) {
      */
     public void check(List<Instant> recent, Instant now) {
         if (recent.size() >= limit) {
-            Instant oldest = recent.get(recent.size() - limit);
-            long wait = Math.max(1, (Duration.between(now, oldest.plus(window)).toMillis() + 999) / 1000);
-            throw new RateLimitException(wait);
+            throw exceeded(recent.get(recent.size() - limit), now);
         }
+    }
+
+    /** The window is full until the oldest event it counts, sent at {@code oldestCounted}, leaves it. */
+    public RateLimitException exceeded(Instant oldestCounted, Instant now) {
+        long wait = Math.max(1, (Duration.between(now, oldestCounted.plus(window)).toMillis() + 999) / 1000);
+        return new RateLimitException(wait);
     }
 
     /** The limit was reached: a {@code RATE_LIMIT} rule error that knows how long to wait. */
