@@ -6,18 +6,42 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.sql.Statement;
+
+import jakarta.inject.Inject;
+
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.realtime.infra.test.EmbeddedInfra;
 import io.realtime.infra.test.SchemaInspector;
 
 @QuarkusTest
 class ServiceInfrastructureTest {
 
+    @Inject
+    Flyway flyway;
+
     @Test
     void ownDatabaseIsBuiltByVersionedMigrations() {
         assertThat(SchemaInspector.appliedMigrations("messaging")).startsWith("1");
         assertThat(SchemaInspector.tables("messaging")).contains("conversation", "conversation_participant", "message");
+    }
+
+    /** A replica of the previous version starting during a rolling update finds a migration it does not know. */
+    @Test
+    void aSchemaMigratedByANewerVersionStillValidates() throws Exception {
+        try (var db = EmbeddedInfra.postgres().connect("messaging"); Statement statement = db.createStatement()) {
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, execution_time, success) VALUES (9999, '9999', 'from the future', "
+                    + "'SQL', 'V9999__from_the_future.sql', 1, 'test', 1, true)");
+            try {
+                flyway.validate();
+            } finally {
+                statement.execute("DELETE FROM flyway_schema_history WHERE installed_rank = 9999");
+            }
+        }
     }
 
     @Test
