@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.realtime.bench.assessment.AssessmentScenario;
 import io.realtime.bench.core.Scenario;
 import io.realtime.bench.idle.IdleScenario;
 import io.realtime.bench.messaging.ConnectStormScenario;
@@ -23,6 +24,7 @@ public final class Scenarios {
         ALL.put("heartbeat", MessagingScenario::heartbeat);
         ALL.put("socketio-broadcast", BroadcastScenario::new);
         ALL.put("connect-storm", ConnectStormScenario::new);
+        ALL.put("assessment", AssessmentScenario::new);
     }
 
     private Scenarios() {
