@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.realtime.bench.assessment.AssessmentScenario;
+import io.realtime.bench.chat.AiRelayScenario;
 import io.realtime.bench.core.Scenario;
 import io.realtime.bench.idle.IdleScenario;
 import io.realtime.bench.messaging.ConnectStormScenario;
@@ -25,6 +26,7 @@ public final class Scenarios {
         ALL.put("socketio-broadcast", BroadcastScenario::new);
         ALL.put("connect-storm", ConnectStormScenario::new);
         ALL.put("assessment", AssessmentScenario::new);
+        ALL.put("ai-relay", AiRelayScenario::new);
     }
 
     private Scenarios() {
