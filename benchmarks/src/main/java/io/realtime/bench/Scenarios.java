@@ -11,7 +11,9 @@ import io.realtime.bench.core.Scenario;
 import io.realtime.bench.idle.IdleScenario;
 import io.realtime.bench.messaging.ConnectStormScenario;
 import io.realtime.bench.messaging.MessagingScenario;
+import io.realtime.bench.rag.RagRetrievalScenario;
 import io.realtime.bench.socketio.BroadcastScenario;
+import io.realtime.bench.startup.StartUpScenario;
 
 /** Every implemented scenario by name, in the order {@code all} runs them. */
 public final class Scenarios {
@@ -27,6 +29,8 @@ public final class Scenarios {
         ALL.put("connect-storm", ConnectStormScenario::new);
         ALL.put("assessment", AssessmentScenario::new);
         ALL.put("ai-relay", AiRelayScenario::new);
+        ALL.put("rag-retrieval", RagRetrievalScenario::new);
+        ALL.put("start-up", StartUpScenario::new);
     }
 
     private Scenarios() {

@@ -107,9 +107,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** SIGTERM, then SIGKILL if the JVM has not exited within {@code grace} (a CDS dump at exit takes a while). */
+    public void stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
