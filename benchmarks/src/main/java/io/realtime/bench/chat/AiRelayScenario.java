@@ -45,7 +45,9 @@ public final class AiRelayScenario implements Scenario {
                     i -> new Chat(meter).open(run.clients(), i, chat.target()));
             Streamed streamed = stream(run, shape, all, meter, clock);
             run.await(Future.join(all.stream().map(c -> c.socket().close()).toList()), Duration.ofMinutes(2));
-            return result(run, chat.describe(), shape, streamed, meter);
+            Map<String, Object> metrics = new LinkedHashMap<>(run.meter().counts());
+            metrics.put("most streams open at the model at once", model.mostOpen());
+            return result(run, chat.describe(), shape, streamed, meter, metrics);
         } finally {
             run.await(model.close(), Duration.ofSeconds(10));
         }
@@ -80,11 +82,13 @@ public final class AiRelayScenario implements Scenario {
         return new Streamed((System.nanoTime() - start) / 1e9, clock.issued() - issuedBefore);
     }
 
-    private Result result(Run run, String target, RelayShape shape, Streamed streamed, RelayMeter meter) {
-        Map<String, Object> metrics = new LinkedHashMap<>(run.meter().counts());
+    private Result result(Run run, String target, RelayShape shape, Streamed streamed, RelayMeter meter,
+            Map<String, Object> metrics) {
         metrics.put("tokens sent by the model (measured rounds)", streamed.issued());
         metrics.put("tokens lost (sent, never received)", streamed.issued() - meter.frames());
-        metrics.put("token frames/s (measured rounds)", Math.round(meter.frames() / streamed.seconds()));
+        metrics.put("token frames/s (first to last frame of the measured rounds)", meter.framesPerSecond());
+        metrics.put("measured rounds (s, until every answer completed or failed)",
+                Math.round(streamed.seconds() * 10) / 10.0);
         metrics.put("late tokens (%)", meter.frames() == 0 ? 0 : Math.round(meter.late() * 10000.0 / meter.frames())
                 / 100.0);
         meter.errors().report(metrics);

@@ -17,6 +17,9 @@ import io.realtime.bench.core.Target;
  */
 final class ChatUnderTest implements AutoCloseable {
 
+    /** The per-address creation count lives in PostgreSQL across runs and instances: effectively off. */
+    private static final String UNLIMITED = "1000000000";
+
     private final Target target;
     private final ServiceProcess process;
 
@@ -33,7 +36,7 @@ final class ChatUnderTest implements AutoCloseable {
         Map<String, String> environment = suite.environment("chat", ServiceProcess.freePort());
         environment.put("OPENAI_API_KEY", "bench-fake-model");
         environment.put("OPENAI_BASE_URL", "http://127.0.0.1:" + modelPort + "/v1/");
-        environment.put("CHAT_SESSION_CREATION_MAX_PER_ADDRESS", Integer.toString(Math.max(1_000, chats * 2)));
+        environment.put("CHAT_SESSION_CREATION_MAX_PER_ADDRESS", UNLIMITED);
         environment.put("CHAT_MODEL_MAX_CONCURRENT_STREAMS", Integer.toString(Math.max(64, chats)));
         ServiceProcess process = ServiceProcess.start(suite.jar("chat-service"), List.of("-Xms64m", "-Xmx512m"),
                 environment, suite.root().resolve("benchmarks/target/service-logs/ai-relay-chat-service.log"));

@@ -1,6 +1,7 @@
 package io.realtime.bench.chat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.realtime.infra.ai.OpenAiFake;
 import io.vertx.core.Future;
@@ -23,6 +24,8 @@ final class FakeModel {
     private final TokenClock clock;
     private final int tokens;
     private final Duration interval;
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
     private HttpServer server;
 
     FakeModel(Vertx vertx, TokenClock clock, int tokens, Duration interval) {
@@ -36,6 +39,11 @@ final class FakeModel {
     Future<Integer> listen(int port) {
         server = vertx.createHttpServer();
         return server.requestHandler(this::handle).listen(port, "127.0.0.1").map(HttpServer::actualPort);
+    }
+
+    /** The most streams that were open at once. */
+    int mostOpen() {
+        return mostOpen.get();
     }
 
     Future<Void> close() {
@@ -61,6 +69,7 @@ final class FakeModel {
         String id = "chatcmpl-bench-" + System.nanoTime();
         response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control",
                 "no-cache");
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         response.write(event(chunk(id, new JsonObject().put("role", "assistant").put("content", ""), null)));
         int[] left = {tokens};
         long timer = vertx.setPeriodic(interval.toMillis(), t -> {
@@ -79,6 +88,7 @@ final class FakeModel {
             response.write(event(chunk(id, new JsonObject().put("content", TokenClock.text(token)), null)));
         });
         response.closeHandler(v -> vertx.cancelTimer(timer));
+        response.endHandler(v -> open.decrementAndGet());
     }
 
     private static JsonObject chunk(String id, JsonObject delta, String finishReason) {

@@ -1,5 +1,6 @@
 package io.realtime.bench.chat;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.realtime.bench.core.Errors;
@@ -19,6 +20,8 @@ final class RelayMeter {
     private final Latencies latency;
     private final Errors errors;
     private volatile boolean recording;
+    private final AtomicLong firstFrame = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastFrame = new AtomicLong(Long.MIN_VALUE);
 
     RelayMeter(Meter meter, TokenClock clock, long lateNanos) {
         this.clock = clock;
@@ -36,10 +39,13 @@ final class RelayMeter {
     }
 
     void chunk(String text) {
-        long since = clock.since(text, System.nanoTime());
+        long now = System.nanoTime();
+        long since = clock.since(text, now);
         if (since < 0 || !recording) {
             return;
         }
+        firstFrame.accumulateAndGet(now, Math::min);
+        lastFrame.accumulateAndGet(now, Math::max);
         frames.increment();
         latency.record(since);
         if (since > lateNanos) {
@@ -57,6 +63,12 @@ final class RelayMeter {
 
     long answers() {
         return answers.sum();
+    }
+
+    /** Token frames per second from the first recorded frame to the last. */
+    long framesPerSecond() {
+        double seconds = (lastFrame.get() - firstFrame.get()) / 1e9;
+        return seconds > 0 ? Math.round(frames.sum() / seconds) : 0;
     }
 
     long frames() {
