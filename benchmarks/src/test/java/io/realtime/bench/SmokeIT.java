@@ -102,7 +102,8 @@ class SmokeIT {
 
     @Test
     void aiRelayThroughItsOwnChatService() throws Exception {
-        Result result = assertRuns("ai-relay", null, "--chats", "3", "--tokens", "5", "--token-every", "20ms");
+        Result result = assertRuns("ai-relay", null, "--chats", "3", "--tokens", "5", "--token-every", "20ms",
+                "--warmup", "0");
         assertThat(result.latencies()).containsKey("model->client per token");
     }
 
