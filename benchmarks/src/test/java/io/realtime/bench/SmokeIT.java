@@ -29,14 +29,19 @@ class SmokeIT {
     private static final Path ROOT = Path.of(System.getProperty("suite.root", ".."));
     private static PackagedInstance messaging;
     private static PackagedInstance docs;
+    private static PackagedInstance assessment;
 
     @BeforeAll
     static void startServices() throws Exception {
         EmbeddedInfra.postgres().ensureDatabase("messaging");
         EmbeddedInfra.postgres().ensureDatabase("docs");
+        EmbeddedInfra.postgres().ensureDatabase("assessment");
+        EmbeddedInfra.postgres().ensureDatabase("chat");
         messaging = PackagedInstance.start("messaging", jar("messaging-service"), "messaging", "256m",
                 Map.of("MESSAGING_RATE_LIMIT_MESSAGES", "1000000000"));
         docs = PackagedInstance.start("docs", jar("project-docs-service"), "docs", "384m", Map.of());
+        assessment = PackagedInstance.start("assessment", jar("assessment-service"), "assessment", "256m",
+                Map.of());
     }
 
     private static String jar(String module) {
@@ -50,6 +55,9 @@ class SmokeIT {
         }
         if (docs != null) {
             docs.close();
+        }
+        if (assessment != null) {
+            assessment.close();
         }
     }
 
@@ -85,16 +93,49 @@ class SmokeIT {
         assertThat(broadcast.metrics().keySet()).anyMatch(name -> name.startsWith("ratio service / node peer"));
     }
 
+    @Test
+    void assessmentCandidates() throws Exception {
+        Result result = assertRuns("assessment", assessment, "--candidates", "5", "--rate", "10", "--duration",
+                "2s", "--drain", "5s");
+        assertThat(result.latencies()).containsKey("answer->feedback");
+    }
+
+    @Test
+    void aiRelayThroughItsOwnChatService() throws Exception {
+        Result result = assertRuns("ai-relay", null, "--chats", "3", "--tokens", "5", "--token-every", "20ms",
+                "--warmup", "0");
+        assertThat(result.latencies()).containsKey("model->client per token");
+    }
+
+    @Test
+    void ragRetrievalOnTheServiceIndex() throws Exception {
+        Result result = assertRuns("rag-retrieval", null, "--chunks", "5000", "--queries", "50", "--warmup", "10");
+        assertThat(result.metrics()).containsEntry("exact top-k (checked against brute force)", "5 of 5");
+    }
+
+    @Test
+    void startUpOfOneService() throws Exception {
+        Result result = assertRuns("start-up", null, "--services", "messaging", "--repetitions", "1");
+        assertThat(result.latencies()).containsKey("ready, messaging");
+    }
+
     /** The Node peer on a port of its own (installed with npm ci on first use). */
     private static List<String> peer(int port) {
         return List.of("--peer", "--peer-port", Integer.toString(port), "--peers-dir",
                 ROOT.resolve("benchmarks/peers").toString());
     }
 
+    /** Runs a scenario against {@code target}, or (null) against what it launches itself on the embedded infra. */
     private static Result assertRuns(String scenario, PackagedInstance target, String... options) throws Exception {
         Path out = Path.of("target", "smoke-reports");
-        List<String> args = new ArrayList<>(List.of(scenario, "--port", Integer.toString(target.base().getPort()),
-                "--out", out.toString(), "--loops", "1"));
+        List<String> args = new ArrayList<>(List.of(scenario, "--out", out.toString(), "--loops", "1"));
+        if (target != null) {
+            args.addAll(List.of("--port", Integer.toString(target.base().getPort())));
+        } else {
+            args.addAll(List.of("--root", ROOT.toString(), "--pg-port",
+                    Integer.toString(EmbeddedInfra.postgres().port()), "--kafka",
+                    EmbeddedInfra.kafka().bootstrapServers()));
+        }
         args.addAll(List.of(options));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Result> results = new Bench(Options.parse(args), new PrintStream(printed, true, StandardCharsets.UTF_8))

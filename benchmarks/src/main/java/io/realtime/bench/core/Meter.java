@@ -28,4 +28,16 @@ public final class Meter {
     public synchronized Map<String, Latencies> latencies() {
         return new LinkedHashMap<>(latencies);
     }
+
+    /** The summary of every latency that has samples, by name. */
+    public Map<String, Summary> summaries() {
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        for (Latencies latency : latencies().values()) {
+            Summary summary = latency.summary();
+            if (summary.count() > 0) {
+                summaries.put(latency.name(), summary);
+            }
+        }
+        return summaries;
+    }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A JVM's memory seen from outside: RSS from /proc/PID/status, and heap used after a full GC through
- * {@code jcmd PID GC.run} then {@code GC.heap_info}. Blocking: called from the main thread only.
+ * {@code jcmd PID GC.run} then {@code GC.heap_info} (or as it is, without the GC). Blocking: called from the main
+ * thread only.
  */
 public final class ProcessMemory {
 
@@ -26,6 +27,11 @@ public final class ProcessMemory {
     public Sample sample() throws IOException, InterruptedException {
         jcmd("GC.run");
         Thread.sleep(Duration.ofMillis(500).toMillis());
+        return now();
+    }
+
+    /** One sample as the process is (no GC first): heap used then includes garbage not yet collected. */
+    public Sample now() throws IOException, InterruptedException {
         Matcher used = USED.matcher(jcmd("GC.heap_info"));
         long heapKb = used.find() ? Long.parseLong(used.group(1)) : -1;
         return new Sample(rssKb(), heapKb);

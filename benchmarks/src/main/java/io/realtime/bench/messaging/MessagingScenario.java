@@ -2,11 +2,9 @@ package io.realtime.bench.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.realtime.bench.core.Latencies;
 import io.realtime.bench.core.Run;
 import io.realtime.bench.core.Scenario;
 import io.realtime.bench.core.Summary;
@@ -67,13 +65,7 @@ public final class MessagingScenario implements Scenario {
         Shape shape = Shape.from(run.options(), defaults);
         MessagingLoad load = new MessagingLoad(run, target, shape);
         Map<String, Object> metrics = load.execute();
-        Map<String, Summary> latencies = new LinkedHashMap<>();
-        for (Latencies latency : run.meter().latencies().values()) {
-            Summary summary = latency.summary();
-            if (summary.count() > 0) {
-                latencies.put(latency.name(), summary);
-            }
-        }
+        Map<String, Summary> latencies = run.meter().summaries();
         List<String> notes = new ArrayList<>();
         if (load.rateLimited()) {
             notes.add("RATE_LIMIT acks: start messaging-service with MESSAGING_RATE_LIMIT_MESSAGES=1000000000 "

@@ -12,7 +12,10 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
-/** One messaging-service connection, authenticated with {@code ?token=}, pinned to its event loop. */
+/**
+ * One messaging-service connection, authenticated with {@code ?token=}, pinned to its event loop; the same for the
+ * other JSON WebSocket protocols of the suite, whose first frame says the connection is ready.
+ */
 public final class MessagingSocket {
 
     private final WebSocket socket;
@@ -24,6 +27,15 @@ public final class MessagingSocket {
     /** Opens connection {@code index} and completes once {@code connection:authenticated} arrived. */
     public static Future<MessagingSocket> open(Clients clients, int index, Target target, String path,
             Consumer<JsonObject> frames, Consumer<Buffer> pongs) {
+        return open(clients, index, target, path, "connection:authenticated", frames, pongs);
+    }
+
+    /**
+     * Opens connection {@code index} to any of the suite's JSON WebSocket protocols and completes once the first
+     * frame, of type {@code readyType}, arrived (any other first frame fails it); later frames go to {@code frames}.
+     */
+    public static Future<MessagingSocket> open(Clients clients, int index, Target target, String path,
+            String readyType, Consumer<JsonObject> frames, Consumer<Buffer> pongs) {
         Context loop = clients.loopOf(index);
         Promise<MessagingSocket> opened = Promise.promise();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(target.host()).setPort(target.port())
@@ -37,7 +49,7 @@ public final class MessagingSocket {
                     socket.textMessageHandler(text -> {
                         JsonObject frame = new JsonObject(text);
                         if (!opened.future().isComplete()) {
-                            if ("connection:authenticated".equals(frame.getString("type"))) {
+                            if (readyType.equals(frame.getString("type"))) {
                                 opened.tryComplete(connection);
                             } else {
                                 opened.tryFail("not authenticated: " + text);

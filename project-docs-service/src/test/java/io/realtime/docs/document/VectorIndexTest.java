@@ -45,6 +45,35 @@ class VectorIndexTest {
         }
     }
 
+    /** Large enough to be scanned in parts on a multi-core machine; half the rows are near-duplicates of one. */
+    @Test
+    void topKIsExactAndDistinctOnALargeClusteredIndex() {
+        Random random = new Random(11);
+        List<StoredVector> vectors = new ArrayList<>(random(random, 20_000, 40));
+        float[] centre = normalised(random, DIMS);
+        for (int i = 0; i < 20_000; i++) {
+            float[] noise = normalised(random, DIMS);
+            float[] near = new float[DIMS];
+            for (int d = 0; d < DIMS; d++) {
+                near[d] = centre[d] + 0.05f * noise[d];
+            }
+            vectors.add(new StoredVector(20_000 + i, i % 40, unit(near)));
+        }
+        VectorIndex index = VectorIndex.of(DIMS, vectors);
+        for (int query = 0; query < 10; query++) {
+            float[] q = query % 2 == 0 ? normalised(random, DIMS) : centre;
+            for (int k : new int[] { 1, 5, 50 }) {
+                VectorIndex.Hits hits = index.top(q, k);
+                List<StoredVector> expected = vectors.stream()
+                        .sorted(Comparator.comparingDouble((StoredVector v) -> -dot(q, v.vector()))).limit(k).toList();
+                assertThat(Arrays.stream(hits.chunkIds()).distinct().count()).isEqualTo(k);
+                for (int i = 0; i < k; i++) {
+                    assertThat(hits.scores()[i]).isCloseTo(dot(q, expected.get(i).vector()), within(1e-4));
+                }
+            }
+        }
+    }
+
     @Test
     void documentsAreAddedOnceAndRemovedWhole() {
         Random random = new Random(7);
@@ -98,12 +127,18 @@ class VectorIndexTest {
 
     private static float[] normalised(Random random, int dims) {
         float[] vector = new float[dims];
-        double norm = 0;
         for (int i = 0; i < dims; i++) {
             vector[i] = (float) random.nextGaussian();
-            norm += vector[i] * vector[i];
         }
-        for (int i = 0; i < dims; i++) {
+        return unit(vector);
+    }
+
+    private static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        for (int i = 0; i < vector.length; i++) {
             vector[i] /= (float) Math.sqrt(norm);
         }
         return vector;

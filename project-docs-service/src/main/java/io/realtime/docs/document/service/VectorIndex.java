@@ -109,7 +109,7 @@ public final class VectorIndex {
 
     /**
      * The {@code k} rows most similar to {@code query} (normalised, {@code dims} long), best first. A large index is
-     * scanned in parts on the common fork-join pool (one part a core), each keeping its own top k, then merged.
+     * scanned in parts on the common fork-join pool (one part a core), each keeping its own top k, merged after.
      */
     public Hits top(float[] query, int k) {
         if (query.length != dims) {
@@ -121,15 +121,14 @@ public final class VectorIndex {
             return new Hits(new long[0], new double[0]);
         }
         int parts = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, n / PART_ROWS));
-        Heap best;
         if (parts == 1) {
-            best = scan(query, limit, 0, n);
-        } else {
-            int per = (n + parts - 1) / parts;
-            best = IntStream.range(0, parts).parallel()
-                    .mapToObj(part -> scan(query, limit, part * per, Math.min(n, (part + 1) * per)))
-                    .reduce(new Heap(limit), Heap::merge);
+            return scan(query, limit, 0, n).hits(chunkIds);
         }
+        int per = (n + parts - 1) / parts;
+        List<Heap> found = IntStream.range(0, parts).parallel()
+                .mapToObj(part -> scan(query, limit, part * per, Math.min(n, (part + 1) * per))).toList();
+        Heap best = new Heap(limit);
+        found.forEach(best::merge);
         return best.hits(chunkIds);
     }
 
@@ -164,11 +163,10 @@ public final class VectorIndex {
             }
         }
 
-        Heap merge(Heap other) {
+        void merge(Heap other) {
             for (int i = 0; i < other.filled; i++) {
                 offer(other.scores[i], other.rows[i]);
             }
-            return this;
         }
 
         Hits hits(long[] chunkIds) {
