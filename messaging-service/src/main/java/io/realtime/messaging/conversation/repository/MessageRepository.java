@@ -20,13 +20,6 @@ public class MessageRepository implements PanacheRepository<Message> {
         return find("messageId", messageId).firstResult();
     }
 
-    /** The user's messages since {@code since}, oldest first: what the rate limit counts. */
-    public Uni<List<Instant>> sentSince(String userId, Instant since) {
-        return getSession().chain(session -> session.createQuery("select m.createdAt from Message m "
-                + "where m.senderId = ?1 and m.role = 'user' and m.createdAt > ?2 order by m.createdAt", Instant.class)
-                .setParameter(1, userId).setParameter(2, since).getResultList());
-    }
-
     /** A page of history, newest first, before {@code beforeSeq} (exclusive; null for the newest). */
     public Uni<List<Message>> page(UUID conversationId, Long beforeSeq, int limit) {
         if (beforeSeq == null) {
