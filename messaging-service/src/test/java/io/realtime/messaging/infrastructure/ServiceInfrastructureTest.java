@@ -2,11 +2,13 @@ package io.realtime.messaging.infrastructure;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.sql.Statement;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -42,6 +44,16 @@ class ServiceInfrastructureTest {
                 statement.execute("DELETE FROM flyway_schema_history WHERE installed_rank = 9999");
             }
         }
+    }
+
+    /** The fan-out consumer reads from the latest offset: before its group has joined, the instance is not ready. */
+    @Test
+    void readinessWaitsForTheFanOutConsumerToJoin() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'kafka-instance-consumers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka-instance-consumers' }.data.conversation-events-in",
+                        equalTo("JOINED")));
     }
 
     @Test
