@@ -69,8 +69,8 @@ class SmokeIT {
 
     @Test
     void messagingScenarios() throws Exception {
-        List<String> tiny = List.of("--conversations", "2", "--members", "3", "--rate", "20", "--duration", "2s",
-                "--drain", "5s");
+        List<String> tiny = List.of("--conversations", "2", "--members", "3", "--rate", "20", "--warmup", "1s",
+                "--duration", "2s", "--drain", "5s");
         assertRuns("messaging-ack", messaging, tiny.toArray(String[]::new));
         assertRuns("connect-storm", messaging, "--connections", "20", "--parallel", "8");
         List<String> withPeer = new ArrayList<>(tiny);

@@ -31,6 +31,11 @@ public final class MessagingLoad {
     private final Target target;
     private final Shape shape;
     private final String prefix = Names.runPrefix();
+    /** Message ids start with one of these: the warm-up's are not measured. */
+    private final String measuredIds = prefix + ".";
+    private final String warmupIds = prefix + "w.";
+    private final LongAdder warmupSent = new LongAdder();
+    private final LongAdder warmupDeliveries = new LongAdder();
     private final LongAdder sent;
     private final LongAdder deliveries;
     private final LongAdder acks;
@@ -62,23 +67,40 @@ public final class MessagingLoad {
     public Map<String, Object> execute() {
         List<String> ids = createConversations();
         List<MessagingSocket> sockets = connect();
+        warmUp(sockets, ids);
         run.progress().phase("sending " + shape.messages() + " messages at " + shape.rate() + "/s");
         long start = System.nanoTime();
         long pingTimer = startPings(sockets);
-        run.await(new FixedRate(run, shape.rate(), shape.messages(), (k, intended) -> send(sockets, ids, k, intended))
-                .start(), shape.duration().plusSeconds(30));
+        run.await(new FixedRate(run, shape.rate(), shape.messages(),
+                (k, intended) -> send(sockets, ids, k, intended, false)).start(), shape.duration().plusSeconds(30));
         long sendEnd = System.nanoTime();
         run.progress().phase("draining (up to " + shape.drain().toSeconds() + " s)");
         long expected = sent.sum() * shape.members();
-        long drainDeadline = System.nanoTime() + shape.drain().toNanos();
-        while (deliveries.sum() < expected && System.nanoTime() < drainDeadline) {
-            run.hold(Duration.ofMillis(50));
-        }
+        drain(deliveries, expected);
         run.loops().vertx().cancelTimer(pingTimer);
         long end = Math.max(sendEnd, lastDelivery);
         run.progress().phase("closing " + sockets.size() + " sockets");
         run.await(Future.join(sockets.stream().map(MessagingSocket::close).toList()), Duration.ofSeconds(30));
         return metrics(start, sendEnd, end, expected);
+    }
+
+    /** The same traffic, not measured; then its deliveries drain, so that none of them is counted as measured. */
+    private void warmUp(List<MessagingSocket> sockets, List<String> ids) {
+        long messages = shape.warmupMessages();
+        if (messages == 0) {
+            return;
+        }
+        run.progress().phase("warming up: " + messages + " messages at " + shape.rate() + "/s, not measured");
+        run.await(new FixedRate(run, shape.rate(), messages, (k, intended) -> send(sockets, ids, k, intended, true))
+                .start(), shape.warmup().plusSeconds(30));
+        drain(warmupDeliveries, warmupSent.sum() * shape.members());
+    }
+
+    private void drain(LongAdder delivered, long expected) {
+        long deadline = System.nanoTime() + shape.drain().toNanos();
+        while (delivered.sum() < expected && System.nanoTime() < deadline) {
+            run.hold(Duration.ofMillis(50));
+        }
     }
 
     private Map<String, Object> metrics(long start, long sendEnd, long end, long expected) {
@@ -136,21 +158,27 @@ public final class MessagingLoad {
         return prefix + "-c" + conversation + "-m" + member;
     }
 
-    private void send(List<MessagingSocket> sockets, List<String> ids, long k, long intended) {
+    private void send(List<MessagingSocket> sockets, List<String> ids, long k, long intended, boolean warmup) {
         int conversation = (int) (k % shape.conversations());
         int member = (int) ((k / shape.conversations()) % shape.members());
-        String messageId = prefix + "." + k + "." + intended + "." + System.nanoTime();
+        String messageId = (warmup ? warmupIds : measuredIds) + k + "." + intended + "." + System.nanoTime();
         sockets.get(conversation * shape.members() + member).send(new JsonObject().put("type", "message:send")
                 .put("messageId", messageId).put("conversationId", ids.get(conversation))
                 .put("content", "x".repeat(shape.contentChars())));
-        sent.increment();
+        (warmup ? warmupSent : sent).increment();
     }
 
     private void onFrame(JsonObject frame) {
         long now = System.nanoTime();
         String type = frame.getString("type");
         String messageId = frame.getString("messageId", "");
-        if (!messageId.startsWith(prefix)) {
+        if (messageId.startsWith(warmupIds)) {
+            if ("message:receive".equals(type)) {
+                warmupDeliveries.increment();
+            }
+            return;
+        }
+        if (!messageId.startsWith(measuredIds)) {
             return;
         }
         String[] parts = messageId.split("\\.");
