@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * This instance's open connections by user; a user may be connected from several devices, up to a limit. Each user's
  * set is immutable and replaced inside the map's atomic step, so an add racing a removal of the same user's last
  * other connection can never lose the new one.
  */
-@ApplicationScoped
+@Singleton
 public class ConnectionRegistry {
 
     private final Map<String, Set<LiveConnection>> byUser = new ConcurrentHashMap<>();

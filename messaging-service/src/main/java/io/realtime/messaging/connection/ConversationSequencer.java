@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.scheduler.Scheduled;
 import io.realtime.kit.time.Timers;
@@ -24,7 +24,7 @@ import io.realtime.protocol.wire.WireTime;
  * late event is still delivered, and history and replay always have it). Events without a seq (stream chunks,
  * typing) pass straight through.
  */
-@ApplicationScoped
+@Singleton
 public class ConversationSequencer {
 
     /** An early event with the delivery that was asked for it (its own trace, its own recipients' frames). */

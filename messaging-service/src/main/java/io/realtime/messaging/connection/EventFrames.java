@@ -1,14 +1,17 @@
 package io.realtime.messaging.connection;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.realtime.messaging.protocol.EventWriter;
 import io.realtime.messaging.protocol.ServerEvent;
 import io.realtime.protocol.event.ConversationEvent;
 import io.realtime.protocol.wire.WireTime;
 
-/** Who sees what: the frame a conversation event becomes for one connection, if any. */
-@ApplicationScoped
+/**
+ * Who sees what: the frame a conversation event becomes for one connection, if any. A {@link Singleton} (no client
+ * proxy), as the other beans called once per recipient: the proxy cost 8% of the event loops in a fan-out profile.
+ */
+@Singleton
 public class EventFrames implements LiveConnection.EventDelivery {
 
     private final EventWriter writer;

@@ -1,6 +1,6 @@
 package io.realtime.messaging.connection;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtime.kit.metrics.SocketMetrics;
@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
  * Every frame this service sends goes through here: serialised once, counted by type, error frames by code, and
  * written through the connection's one {@link OutboundQueue} (in order, capped by {@code messaging.outbound.*}).
  */
-@ApplicationScoped
+@Singleton
 public class Outbound {
 
     /** The endpoint's name in metrics and spans. */

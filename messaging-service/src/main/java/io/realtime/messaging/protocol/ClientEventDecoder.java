@@ -1,6 +1,6 @@
 package io.realtime.messaging.protocol;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -8,7 +8,7 @@ import io.realtime.messaging.config.MessagingConfig;
 import io.realtime.protocol.codec.DecodeResult;
 import io.realtime.protocol.codec.TypedMessageDecoder;
 
-@ApplicationScoped
+@Singleton
 public class ClientEventDecoder {
 
     private final TypedMessageDecoder<ClientEvent> decoder;

@@ -1,13 +1,13 @@
 package io.realtime.messaging.protocol;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.realtime.protocol.codec.FrameEncoder;
 
 /** Serialises server events as the guide's flat objects. */
-@ApplicationScoped
+@Singleton
 public class EventWriter {
 
     private final ObjectMapper mapper;

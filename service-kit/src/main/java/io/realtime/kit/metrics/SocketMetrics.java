@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * </ul>
  * Types and codes come from the protocol's closed sets, never from client text, so the series stay bounded.
  */
-@ApplicationScoped
+@Singleton
 public class SocketMetrics {
 
     public static final String INVALID_TYPE = "invalid";

@@ -2,7 +2,7 @@ package io.realtime.kit.tracing;
 
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * (the record carries the trace context in its headers); frames pushed because of a Kafka record are a span of
  * their own under the consumer's span on that instance.
  */
-@ApplicationScoped
+@Singleton
 public class FrameSpans {
 
     public static final String ENDPOINT = "realtime.ws.endpoint";
