@@ -21,6 +21,8 @@ public interface AssessmentConfig {
 
     Outbound outbound();
 
+    TestCache testCache();
+
     /** How often attempts past their time limit are ended server-side. */
     @WithDefault("15s")
     Duration expirySweepInterval();
@@ -36,6 +38,18 @@ public interface AssessmentConfig {
 
         @WithDefault(OutboundQueue.Limits.DEFAULT_MAX_CHARS)
         int maxQueuedChars();
+    }
+
+    /** Each instance's shared copies of test definitions (settings and bank), checked against the test's version. */
+    interface TestCache {
+
+        /** Tests held at most; the least used go first. */
+        @WithDefault("1000")
+        int maxTests();
+
+        /** A test unused this long is dropped (to free memory only: a changed test is reloaded on its next use). */
+        @WithDefault("30m")
+        Duration expireAfterAccess();
     }
 
     interface Question {

@@ -58,6 +58,10 @@ public class AssessmentTest {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
+    /** Raised by PostgreSQL on every change to the test or its bank (migration V3). */
+    @Column(nullable = false, insertable = false, updatable = false)
+    public long version;
+
     /** The skill for the n-th question (0-based): the test's skills in turn. */
     public String skillFor(int position) {
         return skills.length == 0 ? name : skills[position % skills.length];

@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 /** One user's attempt at a test; its id is the guide's {@code assessment_id} (and {@code thread_id}). */
 @Entity
 @Table(name = "attempt")
@@ -52,6 +54,10 @@ public class Attempt {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /** The test's version, read in the same statement as the attempt: how fresh a cached test must be. */
+    @Formula("(select t.version from assessment_test t where t.id = test_id)")
+    public long testVersion;
 
     public boolean inProgress() {
         return status == AttemptStatus.IN_PROGRESS;

@@ -131,7 +131,8 @@ public class AssessmentDispatcher implements ClientMessage.Handler<QuizSession, 
     private Uni<Void> chat(QuizSession session, ClientMessage.ChatMessage message, Replies replies) {
         Uni<QuizViews.ShownQuestion> onScreen = session.attemptId() == null ? Uni.createFrom().nullItem()
                 : assessments.questionOnScreen(session.attemptId()).map(q -> q.orElse(null));
-        return onScreen.chain(question -> chat.reply(session.test(), question, message.message()))
+        return onScreen.chain(question -> assessments.test(session.testId())
+                .chain(test -> chat.reply(test, question, message.message())))
                 .chain(reply -> replies.send(new ServerMessage.SystemMessage(reply, replies.now())));
     }
 

@@ -86,7 +86,7 @@ public class AssessmentSocket {
         return assessments.admit(testId, user.userId())
                 .chain(admission -> {
                     connection.userData().put(QuizSession.KEY,
-                            new QuizSession(user.userId(), admission.test(), replies));
+                            new QuizSession(user.userId(), admission.testId(), replies));
                     registry.register(user.userId(), connection, admission.connectionOrder());
                     socket.expireAt(connection, user.expiresAt(), () -> refuse(replies, ErrorCode.AUTH_FAILED,
                             SocketEndpoint.TOKEN_EXPIRED, CloseCodes.AUTH_FAILED));

@@ -2,7 +2,6 @@ package io.realtime.assessment.quiz.endpoint;
 
 import io.quarkus.websockets.next.UserData;
 import io.realtime.assessment.connection.Replies;
-import io.realtime.assessment.quiz.domain.AssessmentTest;
 
 /**
  * What one authenticated connection knows: who, which test, where its frames go, and the attempt once started or
@@ -13,13 +12,13 @@ public final class QuizSession {
     public static final UserData.TypedKey<QuizSession> KEY = new UserData.TypedKey<>("quiz-session");
 
     private final String userId;
-    private final AssessmentTest test;
+    private final long testId;
     private final Replies replies;
     private volatile Long attemptId;
 
-    public QuizSession(String userId, AssessmentTest test, Replies replies) {
+    public QuizSession(String userId, long testId, Replies replies) {
         this.userId = userId;
-        this.test = test;
+        this.testId = testId;
         this.replies = replies;
     }
 
@@ -27,16 +26,12 @@ public final class QuizSession {
         return userId;
     }
 
-    public AssessmentTest test() {
-        return test;
-    }
-
     public Replies replies() {
         return replies;
     }
 
     public long testId() {
-        return test.id;
+        return testId;
     }
 
     public Long attemptId() {

@@ -12,12 +12,16 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class AssessmentTestRepository implements PanacheRepository<AssessmentTest> {
 
-    /** Open to all, or access granted to this user. */
-    public Uni<Boolean> mayTake(AssessmentTest test, String userId) {
-        if (test.openToAll) {
-            return Uni.createFrom().item(true);
-        }
-        return getSession().chain(session -> session.find(TestAccess.class, new TestAccess.Key(test.id, userId)))
+    /** Access granted to this user (for a test not open to all). */
+    public Uni<Boolean> granted(long testId, String userId) {
+        return getSession().chain(session -> session.find(TestAccess.class, new TestAccess.Key(testId, userId)))
                 .map(access -> access != null);
+    }
+
+    /** The test's version (raised by every change to it or its bank); null if there is no such test. */
+    public Uni<Long> versionOf(long testId) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select t.version from AssessmentTest t where t.id = :id", Long.class)
+                .setParameter("id", testId).getSingleResultOrNull());
     }
 }

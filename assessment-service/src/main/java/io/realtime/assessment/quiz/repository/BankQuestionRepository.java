@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.realtime.assessment.quiz.domain.BankQuestion;
 import io.smallrye.mutiny.Uni;
 
@@ -14,6 +15,6 @@ import io.smallrye.mutiny.Uni;
 public class BankQuestionRepository implements PanacheRepository<BankQuestion> {
 
     public Uni<List<BankQuestion>> listForTest(long testId) {
-        return list("testId", testId);
+        return list("testId", Sort.ascending("id"), testId);
     }
 }

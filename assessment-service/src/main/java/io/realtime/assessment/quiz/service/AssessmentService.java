@@ -12,11 +12,11 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.realtime.assessment.quiz.domain.AnswerOption;
-import io.realtime.assessment.quiz.domain.AssessmentTest;
 import io.realtime.assessment.quiz.domain.Attempt;
 import io.realtime.assessment.quiz.domain.AttemptQuestion;
 import io.realtime.assessment.quiz.domain.AttemptStatus;
 import io.realtime.assessment.quiz.domain.Difficulty;
+import io.realtime.assessment.quiz.domain.TestDefinition;
 import io.realtime.assessment.quiz.messaging.AssessmentEvents;
 import io.realtime.assessment.quiz.repository.AssessmentTestRepository;
 import io.realtime.assessment.quiz.repository.AttemptQuestionRepository;
@@ -30,6 +30,7 @@ import io.realtime.assessment.quiz.service.QuizViews.ShownQuestion;
 import io.realtime.assessment.quiz.service.QuizViews.StartOutcome;
 import io.realtime.assessment.quiz.service.QuizViews.Started;
 import io.realtime.protocol.error.ErrorCode;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,6 +41,7 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentService {
 
     private final AssessmentTestRepository tests;
+    private final TestDefinitions definitions;
     private final AttemptRepository attempts;
     private final AttemptQuestionRepository questions;
     private final QuestionSupplier supplier;
@@ -47,10 +49,11 @@ public class AssessmentService {
     private final ConnectionOrderRepository connectionOrder;
     private final Clock clock;
 
-    public AssessmentService(AssessmentTestRepository tests, AttemptRepository attempts,
+    public AssessmentService(AssessmentTestRepository tests, TestDefinitions definitions, AttemptRepository attempts,
             AttemptQuestionRepository questions, QuestionSupplier supplier, AssessmentEvents events,
             ConnectionOrderRepository connectionOrder, Clock clock) {
         this.tests = tests;
+        this.definitions = definitions;
         this.attempts = attempts;
         this.questions = questions;
         this.supplier = supplier;
@@ -59,26 +62,45 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** A connection let in: the test, and the connection's place in the order of this user's connections. */
-    public record Admission(AssessmentTest test, long connectionOrder) {
+    /** A connection let in: its test, and the connection's place in the order of this user's connections. */
+    public record Admission(long testId, long connectionOrder) {
     }
 
     /** The test, if it exists and this user may take it (else TEST_NOT_FOUND or ACCESS_DENIED), and an order number. */
     public Uni<Admission> admit(long testId, String userId) {
-        return Panache.withSession(() -> tests.findById(testId)
-                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
-                .call(test -> tests.mayTake(test, userId).invoke(allowed -> {
-                    if (!allowed) {
-                        throw new AssessmentException(ErrorCode.ACCESS_DENIED, "Access denied to this test");
-                    }
-                }))
-                .chain(test -> connectionOrder.next().map(order -> new Admission(test, order))));
+        return Panache.withSession(() -> current(testId)
+                .call(test -> test.openToAll() ? Uni.createFrom().voidItem()
+                        : tests.granted(testId, userId).invoke(allowed -> {
+                            if (!allowed) {
+                                throw new AssessmentException(ErrorCode.ACCESS_DENIED, "Access denied to this test");
+                            }
+                        }))
+                .chain(test -> connectionOrder.next().map(order -> new Admission(testId, order))));
+    }
+
+    /** The test as it is now, for the chat assistant; TEST_NOT_FOUND once it is gone. */
+    public Uni<TestDefinition> test(long testId) {
+        return Panache.withSession(() -> current(testId));
+    }
+
+    /** The current definition: its version read now (one indexed row), the rest from the cache. */
+    private Uni<TestDefinition> current(long testId) {
+        return tests.versionOf(testId)
+                .chain(version -> version == null ? Uni.createFrom().<TestDefinition> nullItem()
+                        : definitions.at(testId, version))
+                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"));
+    }
+
+    /** The attempt's test, at least as new as the version read with the attempt row. */
+    private Uni<TestDefinition> testOf(Attempt attempt) {
+        return definitions.at(attempt.testId, attempt.testVersion).onItem().ifNull()
+                .failWith(() -> new IllegalStateException("Test " + attempt.testId + " of attempt " + attempt.id
+                        + " is gone"));
     }
 
     /** Recovers the attempt in progress, or starts a new one (an overdue one is ended first, with its event). */
     public Uni<StartOutcome> start(long testId, String userId) {
-        return Panache.withTransaction(() -> tests.findById(testId)
-                .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.TEST_NOT_FOUND, "Test not found"))
+        return Panache.withTransaction(() -> current(testId)
                 .chain(test -> attempts.findInProgress(testId, userId).chain(current -> {
                     Instant now = clock.instant();
                     if (current != null && !current.isOverdue(now)) {
@@ -87,7 +109,7 @@ public class AssessmentService {
                     }
                     Result expired = null;
                     if (current != null) {
-                        current.end(AttemptStatus.EXPIRED, test.totalQuestions, current.deadlineAt);
+                        current.end(AttemptStatus.EXPIRED, test.totalQuestions(), current.deadlineAt);
                         expired = Result.of(current, test);
                     }
                     Result ended = expired;
@@ -96,19 +118,19 @@ public class AssessmentService {
                     return attempts.flush().chain(() -> attempts.persist(attempt))
                             .call(() -> ended == null ? Uni.createFrom().voidItem()
                                     : events.attemptEnded(ended.event()))
-                            .map(saved -> (StartOutcome) new Started(saved.id, test.id, test.name,
-                                    test.timeLimitMinutes, test.totalQuestions));
+                            .map(saved -> (StartOutcome) new Started(saved.id, test.id(), test.name(),
+                                    test.timeLimitMinutes(), test.totalQuestions()));
                 })));
     }
 
-    private Attempt newAttempt(AssessmentTest test, String userId, Instant now) {
+    private Attempt newAttempt(TestDefinition test, String userId, Instant now) {
         Attempt attempt = new Attempt();
-        attempt.testId = test.id;
+        attempt.testId = test.id();
         attempt.userId = userId;
         attempt.status = AttemptStatus.IN_PROGRESS;
-        attempt.currentDifficulty = test.initialDifficulty;
+        attempt.currentDifficulty = (short) test.initialDifficulty();
         attempt.startedAt = now;
-        attempt.deadlineAt = now.plus(Duration.ofMinutes(test.timeLimitMinutes));
+        attempt.deadlineAt = now.plus(Duration.ofMinutes(test.timeLimitMinutes()));
         return attempt;
     }
 
@@ -118,29 +140,41 @@ public class AssessmentService {
                 .map(attempt -> Optional.ofNullable(attempt).map(a -> a.id));
     }
 
-    /** The current unanswered question again, or a new one; never more than the test's total. */
+    /**
+     * The current unanswered question again, or a new one; never more than the test's total. A bank question is
+     * picked and stored in one transaction; a model's question is written outside it, then stored in a second.
+     */
     public Uni<ShownQuestion> currentOrNextQuestion(long attemptId) {
-        return withActiveAttempt(attemptId, false, (attempt, test) -> questions.findOpen(attemptId)
-                .chain(open -> {
-                    if (open != null) {
-                        return Uni.createFrom().item(new Pending(ShownQuestion.of(open), null, null, 0, null));
+        return withActiveAttempt(attemptId, true, (attempt, test) -> questions.listForAttempt(attemptId)
+                .chain(asked -> {
+                    Optional<AttemptQuestion> open = asked.stream().filter(q -> !q.answered()).findFirst();
+                    if (open.isPresent()) {
+                        return Uni.createFrom().item(new Next(ShownQuestion.of(open.get()), null));
                     }
-                    if (attempt.answeredQuestions >= test.totalQuestions) {
+                    if (attempt.answeredQuestions >= test.totalQuestions()) {
                         return Uni.createFrom().failure(new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
-                                "All " + test.totalQuestions + " questions are answered; send complete_assessment"));
+                                "All " + test.totalQuestions() + " questions are answered; send complete_assessment"));
                     }
-                    return questions.listForAttempt(attemptId).map(asked -> new Pending(null, test,
-                            Difficulty.ofLevel(attempt.currentDifficulty), asked.size(),
-                            asked.stream().map(q -> q.text).toList()));
+                    Pending pending = new Pending(test, Difficulty.ofLevel(attempt.currentDifficulty), asked.size(),
+                            asked.stream().map(q -> q.text).toList());
+                    if (supplier.generates()) {
+                        return Uni.createFrom().item(new Next(null, pending));
+                    }
+                    return persist(attempt, pending, supplier.fromBank(test, pending.difficulty(), pending.asked()))
+                            .map(shown -> new Next(shown, null));
                 }))
-                .chain(pending -> pending.shown() != null ? Uni.createFrom().item(pending.shown())
-                        : supplier.next(pending.test(), pending.position(), pending.difficulty(), pending.asked())
-                                .chain(supplied -> store(attemptId, pending, supplied)));
+                .chain(next -> next.shown() != null ? Uni.createFrom().item(next.shown())
+                        : supplier.generate(next.pending().test(), next.pending().position(),
+                                next.pending().difficulty(), next.pending().asked())
+                                .chain(supplied -> store(attemptId, next.pending(), supplied)));
     }
 
-    /** What to ask next, decided in one transaction; the question itself is produced outside it. */
-    private record Pending(ShownQuestion shown, AssessmentTest test, Difficulty difficulty, int position,
-            List<String> asked) {
+    /** What to ask next, decided in one transaction; a model's question is produced outside it. */
+    private record Pending(TestDefinition test, Difficulty difficulty, int position, List<String> asked) {
+    }
+
+    /** The question to show, or what the model has to write first. */
+    private record Next(ShownQuestion shown, Pending pending) {
     }
 
     private Uni<ShownQuestion> store(long attemptId, Pending pending, QuestionSupplier.Supplied supplied) {
@@ -148,10 +182,14 @@ public class AssessmentService {
             if (open != null) { // another connection of this user asked meanwhile: show the same question
                 return Uni.createFrom().item(ShownQuestion.of(open));
             }
-            AttemptQuestion question = AttemptQuestion.of(attempt, pending.position(), supplied.content(),
-                    supplied.source(), test.questionTimeLimitSeconds, clock.instant());
-            return questions.persist(question).map(ShownQuestion::of);
+            return persist(attempt, pending, supplied);
         }));
+    }
+
+    private Uni<ShownQuestion> persist(Attempt attempt, Pending pending, QuestionSupplier.Supplied supplied) {
+        AttemptQuestion question = AttemptQuestion.of(attempt, pending.position(), supplied.content(),
+                supplied.source(), pending.test().questionTimeLimitSeconds(), clock.instant());
+        return questions.persist(question).map(ShownQuestion::of);
     }
 
     /** Checks, stores and scores an answer; the same question is never counted twice. */
@@ -182,7 +220,7 @@ public class AssessmentService {
             }
             attempt.currentDifficulty = (short) test.clampDifficulty(attempt.currentDifficulty + (isCorrect ? 1 : -1));
             return Uni.createFrom().item(new Answered(attemptId, open.wireId(), isCorrect, selected.get(), correct,
-                    new Progress(attempt.answeredQuestions, test.totalQuestions)));
+                    new Progress(attempt.answeredQuestions, test.totalQuestions())));
         }));
     }
 
@@ -190,11 +228,11 @@ public class AssessmentService {
         return Panache.withSession(() -> attempts.findById(attemptId)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
                         "No assessment in progress"))
-                .chain(attempt -> tests.findById(attempt.testId).chain(test -> progressOf(attempt, test))));
+                .chain(attempt -> testOf(attempt).chain(test -> progressOf(attempt, test))));
     }
 
-    private Uni<Progress> progressOf(Attempt attempt, AssessmentTest test) {
-        return Uni.createFrom().item(new Progress(attempt.answeredQuestions, test.totalQuestions));
+    private Uni<Progress> progressOf(Attempt attempt, TestDefinition test) {
+        return Uni.createFrom().item(new Progress(attempt.answeredQuestions, test.totalQuestions()));
     }
 
     /** Ends the attempt and returns its result; completing an ended attempt returns the same result again. */
@@ -202,13 +240,13 @@ public class AssessmentService {
         return Panache.withTransaction(() -> attempts.findById(attemptId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
                         "No assessment to complete"))
-                .chain(attempt -> tests.findById(attempt.testId).chain(test -> {
+                .chain(attempt -> testOf(attempt).chain(test -> {
                     if (!attempt.inProgress()) {
                         return Uni.createFrom().item(Result.of(attempt, test));
                     }
                     Instant now = clock.instant();
                     boolean overdue = attempt.isOverdue(now);
-                    attempt.end(overdue ? AttemptStatus.EXPIRED : AttemptStatus.COMPLETED, test.totalQuestions,
+                    attempt.end(overdue ? AttemptStatus.EXPIRED : AttemptStatus.COMPLETED, test.totalQuestions(),
                             overdue ? attempt.deadlineAt : now);
                     Result result = Result.of(attempt, test);
                     return events.attemptEnded(result.event()).replaceWith(result);
@@ -218,14 +256,12 @@ public class AssessmentService {
     /** Ends every attempt past its time limit; returns how many. */
     public Uni<Integer> expireOverdue(int batch) {
         return Panache.withTransaction(() -> attempts.findOverdue(clock.instant(), batch)
-                .chain(overdue -> overdue.isEmpty() ? Uni.createFrom().item(List.<Result> of())
-                        : tests.list("id in ?1", overdue.stream().map(a -> a.testId).distinct().toList())
-                                .map(found -> overdue.stream().map(attempt -> {
-                                    AssessmentTest test = found.stream().filter(t -> t.id.equals(attempt.testId))
-                                            .findFirst().orElseThrow();
-                                    attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
-                                    return Result.of(attempt, test);
-                                }).toList()))
+                .chain(overdue -> Multi.createFrom().iterable(overdue)
+                        .onItem().transformToUniAndConcatenate(attempt -> testOf(attempt).map(test -> {
+                            attempt.end(AttemptStatus.EXPIRED, test.totalQuestions(), attempt.deadlineAt);
+                            return Result.of(attempt, test);
+                        }))
+                        .collect().asList())
                 .call(results -> publishAll(results)))
                 .map(List::size);
     }
@@ -250,12 +286,12 @@ public class AssessmentService {
      * with its event) and the caller gets SESSION_EXPIRED.
      */
     private <T> Uni<T> withActiveAttempt(long attemptId, boolean lock,
-            BiFunction<Attempt, AssessmentTest, Uni<T>> work) {
+            BiFunction<Attempt, TestDefinition, Uni<T>> work) {
         return Panache.withTransaction(() -> (lock ? attempts.findById(attemptId, LockModeType.PESSIMISTIC_WRITE)
                 : attempts.findById(attemptId))
                 .onItem().ifNull().failWith(() -> new AssessmentException(ErrorCode.ASSESSMENT_FAILED,
                         "No assessment in progress; send start_assessment"))
-                .chain(attempt -> tests.findById(attempt.testId).chain(test -> {
+                .chain(attempt -> testOf(attempt).chain(test -> {
                     if (attempt.status == AttemptStatus.EXPIRED) {
                         return Uni.createFrom().failure(expired());
                     }
@@ -264,7 +300,7 @@ public class AssessmentService {
                                 "Assessment already completed"));
                     }
                     if (attempt.isOverdue(clock.instant())) {
-                        attempt.end(AttemptStatus.EXPIRED, test.totalQuestions, attempt.deadlineAt);
+                        attempt.end(AttemptStatus.EXPIRED, test.totalQuestions(), attempt.deadlineAt);
                         return events.attemptEnded(Result.of(attempt, test).event())
                                 .replaceWith(new Guarded<T>(null, true));
                     }

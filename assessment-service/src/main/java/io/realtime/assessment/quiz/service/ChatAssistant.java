@@ -9,7 +9,7 @@ import io.realtime.assessment.config.AssessmentConfig;
 import io.realtime.assessment.quiz.ai.ModelAvailability;
 import io.realtime.assessment.quiz.ai.ModelCalls;
 import io.realtime.assessment.quiz.domain.AnswerOption;
-import io.realtime.assessment.quiz.domain.AssessmentTest;
+import io.realtime.assessment.quiz.domain.TestDefinition;
 import io.realtime.assessment.quiz.service.QuizViews.ShownQuestion;
 import io.realtime.kit.vertx.CallerContext;
 import io.smallrye.mutiny.Uni;
@@ -31,14 +31,14 @@ public class ChatAssistant {
         this.config = config;
     }
 
-    public Uni<String> reply(AssessmentTest test, ShownQuestion onScreen, String message) {
+    public Uni<String> reply(TestDefinition test, ShownQuestion onScreen, String message) {
         if (!model.available()) {
             return Uni.createFrom().item(NO_MODEL);
         }
         String text = message.length() > config.maxChatChars() ? message.substring(0, config.maxChatChars()) : message;
         String question = onScreen == null ? "(no question is on screen)" : describe(onScreen);
         // failures, timeouts and a busy or broken model answer with ModelCalls' fallback
-        return CallerContext.resume(() -> calls.tutorReply(test.name, question, text));
+        return CallerContext.resume(() -> calls.tutorReply(test.name(), question, text));
     }
 
     /** The question and its options only: the correct option is not part of {@link ShownQuestion}. */

@@ -1,9 +1,9 @@
 package io.realtime.assessment.quiz.service;
 
 import io.realtime.assessment.quiz.domain.AnswerOption;
-import io.realtime.assessment.quiz.domain.AssessmentTest;
 import io.realtime.assessment.quiz.domain.Attempt;
 import io.realtime.assessment.quiz.domain.AttemptQuestion;
+import io.realtime.assessment.quiz.domain.TestDefinition;
 import io.realtime.protocol.event.AssessmentCompletedEvent;
 import io.realtime.protocol.wire.WireTime;
 
@@ -56,10 +56,10 @@ public final class QuizViews {
                     WireTime.format(startedAt), WireTime.format(endedAt));
         }
 
-        static Result of(Attempt attempt, AssessmentTest test) {
+        static Result of(Attempt attempt, TestDefinition test) {
             return new Result(attempt.id, attempt.testId, attempt.userId, attempt.status.name(),
                     attempt.finalScore == null ? 0 : attempt.finalScore.doubleValue(), attempt.correctAnswers,
-                    attempt.answeredQuestions, test.totalQuestions, attempt.startedAt, attempt.endedAt);
+                    attempt.answeredQuestions, test.totalQuestions(), attempt.startedAt, attempt.endedAt);
         }
     }
 }
