@@ -1,6 +1,8 @@
 package io.realtime.assessment.quiz.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,12 +64,20 @@ public class AssessmentTest {
     @Column(nullable = false, insertable = false, updatable = false)
     public long version;
 
-    /** The skill for the n-th question (0-based): the test's skills in turn. */
     public String skillFor(int position) {
-        return skills.length == 0 ? name : skills[position % skills.length];
+        return skillFor(name, Arrays.asList(skills), position);
     }
 
     public int clampDifficulty(int level) {
-        return Math.max(minDifficulty, Math.min(maxDifficulty, level));
+        return clampDifficulty(minDifficulty, maxDifficulty, level);
+    }
+
+    /** The skill for the n-th question (0-based): the test's skills in turn, its name when it has none. */
+    static String skillFor(String name, List<String> skills, int position) {
+        return skills.isEmpty() ? name : skills.get(position % skills.size());
+    }
+
+    static int clampDifficulty(int min, int max, int level) {
+        return Math.max(min, Math.min(max, level));
     }
 }

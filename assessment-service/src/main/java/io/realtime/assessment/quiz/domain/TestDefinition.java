@@ -24,12 +24,11 @@ public record TestDefinition(long id, long version, String name, List<String> sk
                 test.questionTimeLimitSeconds, test.openToAll, bank.stream().map(BankQuestion::content).toList());
     }
 
-    /** The skill for the n-th question (0-based): the test's skills in turn. */
     public String skillFor(int position) {
-        return skills.isEmpty() ? name : skills.get(position % skills.size());
+        return AssessmentTest.skillFor(name, skills, position);
     }
 
     public int clampDifficulty(int level) {
-        return Math.max(minDifficulty, Math.min(maxDifficulty, level));
+        return AssessmentTest.clampDifficulty(minDifficulty, maxDifficulty, level);
     }
 }
